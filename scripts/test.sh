@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): installs what the tests need
+# (npm packages, Debian packages, code-server, Chromium), then runs the type
+# check, the unit tests and the e2e suites in a real VS Code. Exit 0 only when
+# all of them pass.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib.sh
+ensure_node_modules || exit 2
+bash scripts/setup-vscode.sh || exit 2
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+
+echo "== typecheck"
+npx tsc --noEmit -p . || status=1
+echo "== build"
+node scripts/build.mjs --tests || exit 2
+
+echo "== unit tests (node --test)"
+node --test out/test/unit/ | tee "$log"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+unit_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$log" | tail -1)
+unit_fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$log" | tail -1)
+
+echo "== e2e tests (real VS Code: code-server + Chromium)"
+RECAP_SKIP_SETUP=1 node out/test/e2e/runCodeServer.js | tee "$log"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+e2e_pass=$(sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
+e2e_fail=$(sed -n 's/^e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
+
+passed=$(( ${unit_pass:-0} + ${e2e_pass:-0} ))
+failed=$(( ${unit_fail:-0} + ${e2e_fail:-0} ))
+# A suite that never reported counts as a failure, so the total cannot read clean.
+if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+echo
+echo "unit: ${unit_pass:-0} passed, ${unit_fail:-0} failed"
+echo "e2e: ${e2e_pass:-0} passed, ${e2e_fail:-0} failed"
+echo "total: $passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { summarizeRecap } from '../../core/recap/inspect';
+import { UsageError, type CliCommand } from '../io';
+
+export const inspectCommand: CliCommand = {
+  summary: 'show what Recap Writer reads from recap files (frontmatter, events, talk ids)',
+  help: 'Usage: recap inspect FILE... [--json]',
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (parsed.positionals.length === 0) throw new UsageError('name at least one file');
+    const results = [];
+    for (const file of parsed.positionals) {
+      const path = resolve(io.cwd, file);
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (err) {
+        io.err(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        return 2;
+      }
+      results.push({ file, ...summarizeRecap(path, text) });
+    }
+    if (parsed.values.json) {
+      io.out(JSON.stringify(results, null, 2));
+    } else {
+      for (const r of results) {
+        io.out(`${r.file}: ${r.isRecap ? 'recap' : 'not a recap'}; events: ${r.events.join(', ') || '-'}; talks: ${r.talkIds.length}`);
+        for (const p of r.problems) io.out(`${r.file}:${p.line}:${p.column} ${p.code} ${p.message}`);
+      }
+    }
+    return results.some((r) => r.problems.length > 0) ? 1 : 0;
+  },
+};

@@ -1,0 +1,114 @@
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import type { Problem } from '../problem';
+
+/** The YAML block at the top of a recap, with offsets into the whole text. */
+export interface Frontmatter {
+  /** Offset of the opening `---`. */
+  start: number;
+  /** Offset where the YAML text starts (after the opening line). */
+  contentStart: number;
+  /** Offset where the YAML text ends (start of the closing line). */
+  contentEnd: number;
+  /** Offset just after the closing line (and its line break): where the body starts. */
+  end: number;
+  /** Parsed with offsets relative to `contentStart`; see `absolute()`. */
+  document: Document.Parsed;
+  /** The plain value, or undefined when the YAML is not a mapping. */
+  data: Record<string, unknown> | undefined;
+  problems: Problem[];
+}
+
+export interface FrontmatterSplit {
+  frontmatter: Frontmatter | undefined;
+  /** Offset where Markdown starts. */
+  bodyStart: number;
+  /** Problems about the block itself (e.g. never closed). */
+  problems: Problem[];
+}
+
+const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/gm;
+
+/**
+ * Finds and parses the frontmatter block. A block that is opened but never
+ * closed is reported and treated as body text, so nothing the user wrote is
+ * hidden from the other checks.
+ */
+export function splitFrontmatter(text: string): FrontmatterSplit {
+  const open = OPEN.exec(text);
+  if (!open) return { frontmatter: undefined, bodyStart: 0, problems: [] };
+  const contentStart = open[0].length;
+  CLOSE.lastIndex = contentStart;
+  let close: RegExpExecArray | null;
+  // The closing line must start at a line start (the regex is multiline, and
+  // lastIndex may sit at a line start, which `^` accepts).
+  while ((close = CLOSE.exec(text)) && close.index > 0 && text[close.index - 1] !== '\n') {
+    /* keep searching */
+  }
+  if (!close) {
+    return {
+      frontmatter: undefined,
+      bodyStart: 0,
+      problems: [
+        {
+          code: 'frontmatter-syntax',
+          severity: 'error',
+          message: 'The frontmatter opened on line 1 is never closed: add a line with `---` after its last key.',
+          start: open.index,
+          end: open.index + 3,
+        },
+      ],
+    };
+  }
+  const contentEnd = close.index;
+  let end = close.index + close[0].length;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  const source = text.slice(contentStart, contentEnd);
+  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const problems: Problem[] = [];
+  for (const error of [...document.errors, ...document.warnings]) {
+    const isError = document.errors.includes(error as never);
+    problems.push({
+      code: 'frontmatter-syntax',
+      severity: isError ? 'error' : 'warning',
+      message: yamlMessage(error.message),
+      start: contentStart + error.pos[0],
+      end: contentStart + Math.max(error.pos[1], error.pos[0] + 1),
+    });
+  }
+  const contents = document.contents;
+  let data: Record<string, unknown> | undefined;
+  if (isMap(contents)) {
+    try {
+      data = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    } catch (err) {
+      problems.push({
+        code: 'frontmatter-syntax',
+        severity: 'error',
+        message: `The frontmatter cannot be read: ${(err as Error).message}`,
+        start: contentStart,
+        end: contentEnd,
+      });
+    }
+  } else if (contents && !(isScalar(contents) && contents.value === null)) {
+    problems.push({
+      code: 'frontmatter-schema',
+      severity: 'error',
+      message: 'The frontmatter must be a mapping of keys (`title:`, `event:`, `talks:` …), not a list or a single value.',
+      start: contentStart + (contents.range?.[0] ?? 0),
+      end: contentStart + (contents.range?.[1] ?? source.length),
+    });
+  }
+  return {
+    frontmatter: { start: open.index, contentStart, contentEnd, end, document, data, problems },
+    bodyStart: end,
+    problems: [],
+  };
+}
+
+/** yaml's messages end with "at line X, column Y" relative to the block; our ranges carry the position instead. */
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}

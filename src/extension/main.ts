@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { CORE_VERSION } from '../core/version';
+import { summarizeRecap, type RecapSummary } from '../core/recap/inspect';
+import { registerCommands } from './commands/registry';
+import { NewRecapCommand } from './commands/newRecap';
+
+const loadedAt = performance.now();
+
+/** What `activate` returns: lets tests (and other extensions) reach the same core the CLI uses. */
+export interface RecapWriterApi {
+  coreVersion: string;
+  /** Milliseconds spent in `activate` itself. */
+  activationMs: number;
+  /** Milliseconds from this module's load to the end of `activate` (includes VS Code's own set-up between the two). */
+  sinceLoadMs: number;
+  summarize(path: string, text: string): RecapSummary;
+}
+
+export function activate(context: vscode.ExtensionContext): RecapWriterApi {
+  const activateStarted = performance.now();
+  const output = vscode.window.createOutputChannel('Recap Writer', { log: true });
+  context.subscriptions.push(output);
+  registerCommands(context, [new NewRecapCommand()]);
+  const done = performance.now();
+  const activationMs = done - activateStarted;
+  const sinceLoadMs = done - loadedAt;
+  output.info(`Recap Writer ${CORE_VERSION} activated in ${activationMs.toFixed(1)} ms (${sinceLoadMs.toFixed(1)} ms since the bundle loaded)`);
+  return { coreVersion: CORE_VERSION, activationMs, sinceLoadMs, summarize: summarizeRecap };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
