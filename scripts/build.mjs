@@ -9,6 +9,10 @@ const root = new URL('..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
+// RECAP_OUT and --only let parallel builds (and people working on one file) stay out of each other's way.
+const outRoot = process.env.RECAP_OUT ?? join(root, 'out');
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? onlyArg.slice('--only='.length) : undefined;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const common = {
@@ -52,17 +56,18 @@ function filesUnder(dir, suffix) {
 
 function testProducts() {
   // Tests keep node_modules external: they run from out/ inside the repo.
-  const testCommon = { ...common, packages: 'external', outbase: root, outdir: join(root, 'out') };
+  const testCommon = { ...common, packages: 'external', outbase: root, outdir: outRoot };
   const entries = [
     ...filesUnder(join(root, 'test/unit'), '.test.ts'),
     ...filesUnder(join(root, 'test/e2e'), '.ts').filter((f) => !f.endsWith('.d.ts')),
     ...filesUnder(join(root, 'bench'), '.ts'),
-  ];
+    ...filesUnder(join(root, 'scripts'), '.ts'),
+  ].filter((f) => !only || f.includes(only));
   return [{ ...testCommon, entryPoints: entries, external: ['vscode'] }];
 }
 
 const all = [...products, ...(args.has('--tests') ? testProducts() : [])];
-if (args.has('--tests')) rmSync(join(root, 'out'), { recursive: true, force: true });
+if (args.has('--tests') && !only) rmSync(outRoot, { recursive: true, force: true });
 
 if (watch) {
   for (const options of all) {

@@ -1,8 +1,14 @@
 import { CORE_VERSION } from '../core/version';
+import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
+import { searchCommand } from './commands/search';
+import { validateCommand } from './commands/validate';
 import { UsageError, type CliCommand, type CliIo } from './io';
 
 const commands: Record<string, CliCommand> = {
+  search: searchCommand,
+  import: importCommand,
+  validate: validateCommand,
   inspect: inspectCommand,
 };
 

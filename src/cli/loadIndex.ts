@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeBundle } from '../core/index/bundle';
+import { formatIndexProblem } from '../core/index/indexProblem';
+import { loadIndexFile, type LoadedIndexFile } from '../core/index/loadIndexFile';
+import { SessionIndex, type IndexSource } from '../core/index/sessionIndex';
+import type { CliIo } from './io';
+
+/** The bundled index ships beside the bundle: data/bundled/index.json, one level above dist/. */
+export function bundledIndexPath(): string {
+  return process.env.RECAP_BUNDLED_INDEX ?? join(__dirname, '..', 'data', 'bundled', 'index.json');
+}
+
+export function bundledSources(path = bundledIndexPath()): IndexSource[] {
+  if (!existsSync(path)) return [];
+  return decodeBundle(JSON.parse(readFileSync(path, 'utf8'))).map((f) => ({
+    origin: { file: path, bundled: true },
+    event: f.event,
+    sessions: f.sessions,
+  }));
+}
+
+export function sourceOf(loaded: LoadedIndexFile): IndexSource[] {
+  return loaded.event ? [{ origin: { file: loaded.path }, event: loaded.event, sessions: loaded.sessions, sessionLines: loaded.sessionLines }] : [];
+}
+
+/**
+ * The bundled index plus the user's --index files, later files overriding
+ * earlier ones. Problems in those files go to stderr; the rest still loads.
+ */
+export function loadCliIndex(files: string[], io: CliIo, options: { bundled?: boolean } = {}): { index: SessionIndex; errors: number } {
+  const sources: IndexSource[] = options.bundled === false ? [] : bundledSources();
+  let errors = 0;
+  for (const file of files) {
+    const path = resolve(io.cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new Error(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const loaded = loadIndexFile(file, text);
+    for (const p of loaded.problems) {
+      io.err(formatIndexProblem(p));
+      if (p.severity === 'error') errors++;
+    }
+    sources.push(...sourceOf(loaded));
+  }
+  return { index: new SessionIndex(sources), errors };
+}

@@ -1,0 +1,99 @@
+import { fullId, type ConferenceEvent, type Session } from './model';
+
+/** Where an entry was defined: the bundled index, or a workspace file and line (for Go to Definition). */
+export interface Origin {
+  file: string;
+  line?: number;
+  bundled?: boolean;
+}
+
+export interface IndexedSession extends Session {
+  eventId: string;
+  fullId: string;
+  origin: Origin;
+}
+
+export interface IndexedEvent extends ConferenceEvent {
+  origin: Origin;
+}
+
+/** One source of entries: the bundled index, or one workspace index file. */
+export interface IndexSource {
+  origin: Origin;
+  event: ConferenceEvent;
+  sessions: Session[];
+  sessionLines?: number[];
+}
+
+export interface IndexStats {
+  events: number;
+  sessions: number;
+  speakers: number;
+  sessionsWithVideo: number;
+  sessionsWithSlides: number;
+  workspaceFiles: number;
+}
+
+/**
+ * The merged, read-only view every feature queries. Sources are applied in
+ * order, so a workspace file given after the bundled index overrides any
+ * entry with the same full id, and its event's fields override the bundled event's.
+ */
+export class SessionIndex {
+  readonly events = new Map<string, IndexedEvent>();
+  private readonly byId = new Map<string, IndexedSession>();
+  private readonly children = new Map<string, string[]>();
+  private list: IndexedSession[] | undefined;
+
+  constructor(sources: Iterable<IndexSource>) {
+    for (const source of sources) {
+      const { event } = source;
+      const previous = this.events.get(event.id);
+      this.events.set(event.id, { ...previous, ...event, origin: previous && source.origin.bundled ? previous.origin : source.origin });
+      source.sessions.forEach((session, i) => {
+        const id = fullId(event.id, session.id);
+        const line = source.sessionLines?.[i];
+        this.byId.set(id, { ...session, eventId: event.id, fullId: id, origin: line ? { ...source.origin, line } : source.origin });
+      });
+    }
+    for (const event of this.events.values()) {
+      if (event.parent) this.children.set(event.parent, [...(this.children.get(event.parent) ?? []), event.id]);
+    }
+  }
+
+  get sessions(): readonly IndexedSession[] {
+    this.list ??= [...this.byId.values()];
+    return this.list;
+  }
+
+  get(id: string): IndexedSession | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The event and every event co-located with it (recursively), so a recap of KubeCon finds its day-0 events' talks. */
+  family(eventId: string): Set<string> {
+    const out = new Set<string>();
+    const visit = (id: string) => {
+      if (out.has(id)) return;
+      out.add(id);
+      for (const child of this.children.get(id) ?? []) visit(child);
+    };
+    visit(eventId);
+    return out;
+  }
+
+  stats(): IndexStats {
+    const speakers = new Set<string>();
+    const files = new Set<string>();
+    let sessionsWithVideo = 0;
+    let sessionsWithSlides = 0;
+    for (const s of this.sessions) {
+      if (s.video) sessionsWithVideo++;
+      if (s.slides) sessionsWithSlides++;
+      for (const sp of s.speakers) speakers.add(sp.name.toLowerCase());
+      if (!s.origin.bundled) files.add(s.origin.file);
+    }
+    for (const e of this.events.values()) if (!e.origin.bundled) files.add(e.origin.file);
+    return { events: this.events.size, sessions: this.sessions.length, speakers: speakers.size, sessionsWithVideo, sessionsWithSlides, workspaceFiles: files.size };
+  }
+}
