@@ -3,6 +3,9 @@ import { CORE_VERSION } from '../core/version';
 import { summarizeRecap, type RecapSummary } from '../core/recap/inspect';
 import { registerCommands } from './commands/registry';
 import { NewRecapCommand } from './commands/newRecap';
+import { ImportScheduleCommand } from './commands/importSchedule';
+import { ShowIndexStatisticsCommand } from './commands/showIndexStatistics';
+import { IndexService, type IndexSnapshot } from './sessionIndex/indexService';
 
 const loadedAt = performance.now();
 
@@ -14,18 +17,30 @@ export interface RecapWriterApi {
   /** Milliseconds from this module's load to the end of `activate` (includes VS Code's own set-up between the two). */
   sinceLoadMs: number;
   summarize(path: string, text: string): RecapSummary;
+  /** The session index and its search (loaded on first call). */
+  index(): Promise<IndexSnapshot>;
+  onDidChangeIndex: vscode.Event<IndexSnapshot>;
 }
 
 export function activate(context: vscode.ExtensionContext): RecapWriterApi {
   const activateStarted = performance.now();
   const output = vscode.window.createOutputChannel('Recap Writer', { log: true });
   context.subscriptions.push(output);
-  registerCommands(context, [new NewRecapCommand()]);
+  const indexService = new IndexService(vscode.Uri.joinPath(context.extensionUri, 'data', 'bundled', 'index.json').fsPath, output);
+  context.subscriptions.push(indexService);
+  registerCommands(context, [new NewRecapCommand(), new ImportScheduleCommand(), new ShowIndexStatisticsCommand(indexService, output)]);
   const done = performance.now();
   const activationMs = done - activateStarted;
   const sinceLoadMs = done - loadedAt;
   output.info(`Recap Writer ${CORE_VERSION} activated in ${activationMs.toFixed(1)} ms (${sinceLoadMs.toFixed(1)} ms since the bundle loaded)`);
-  return { coreVersion: CORE_VERSION, activationMs, sinceLoadMs, summarize: summarizeRecap };
+  return {
+    coreVersion: CORE_VERSION,
+    activationMs,
+    sinceLoadMs,
+    summarize: summarizeRecap,
+    index: () => indexService.snapshot(),
+    onDidChangeIndex: indexService.onDidChange,
+  };
 }
 
 export function deactivate(): void {
