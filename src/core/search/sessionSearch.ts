@@ -51,10 +51,17 @@ const FUSE_OPTIONS = {
 export class SessionSearch {
   private readonly words: WordIndex;
   private readonly sessions: readonly IndexedSession[];
+  // Per-document scratch space, reused by every query and left zeroed after it.
+  private readonly total: Float32Array;
+  private readonly best: Float32Array;
+  private readonly matched: Uint8Array;
 
   constructor(private readonly index: SessionIndex) {
     this.sessions = index.sessions;
     this.words = new WordIndex(this.sessions.length, (i) => this.documentWords(this.sessions[i]!));
+    this.total = new Float32Array(this.sessions.length);
+    this.best = new Float32Array(this.sessions.length);
+    this.matched = new Uint8Array(this.sessions.length);
   }
 
   get vocabularySize(): number {
@@ -75,49 +82,79 @@ export class SessionSearch {
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = Math.max(1, options.limit ?? 20);
     const exact = query.includes('/') ? this.index.get(query.trim()) : undefined;
-    const qwords = words(query);
+    const qwords = words(query).slice(0, 12);
     if (qwords.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
     const unfinishedLast = !/\s$/.test(query);
-    const n = this.sessions.length;
-    const total = new Float32Array(n);
-    const best = new Float32Array(n);
-    const matched = new Uint8Array(n);
+    const { total, best, matched } = this;
     const touched: number[] = [];
     let weightSum = 0;
-    qwords.forEach((word, w) => {
-      const expansions = this.words.expand(word, unfinishedLast && w === qwords.length - 1);
-      const wordTouched: number[] = [];
-      let wordWeight = 0;
-      for (const { term, quality } of expansions) {
-        const weight = quality * this.words.idf(term);
-        if (weight > wordWeight) wordWeight = weight;
-        const docs = this.words.docs(term);
-        for (let k = 0; k < docs.length; k++) {
-          const d = docs[k]!;
-          if (options.onlyEvents && !options.onlyEvents.has(this.sessions[d]!.eventId)) continue;
-          if (best[d] === 0) wordTouched.push(d);
-          if (weight > best[d]!) best[d] = weight;
+    try {
+      qwords.forEach((word, w) => {
+        const expansions = this.words.expand(word, unfinishedLast && w === qwords.length - 1);
+        const wordTouched: number[] = [];
+        let wordWeight = 0;
+        for (const { term, quality } of expansions) {
+          const weight = quality * this.words.idf(term);
+          if (weight > wordWeight) wordWeight = weight;
+          const docs = this.words.docs(term);
+          for (let k = 0; k < docs.length; k++) {
+            const d = docs[k]!;
+            if (options.onlyEvents && !options.onlyEvents.has(this.sessions[d]!.eventId)) continue;
+            if (best[d] === 0) wordTouched.push(d);
+            if (weight > best[d]!) best[d] = weight;
+          }
         }
+        weightSum += wordWeight || 1;
+        for (const d of wordTouched) {
+          if (matched[d] === 0) touched.push(d);
+          total[d]! += best[d]!;
+          matched[d]!++;
+          best[d] = 0;
+        }
+      });
+      if (touched.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
+      return this.rank(query, qwords.length, touched, weightSum, limit, options.preferEvents, exact);
+    } finally {
+      for (const d of touched) {
+        total[d] = 0;
+        matched[d] = 0;
       }
-      weightSum += wordWeight || 1;
-      for (const d of wordTouched) {
-        if (matched[d] === 0) touched.push(d);
-        total[d]! += best[d]!;
-        matched[d]!++;
-        best[d] = 0;
-      }
-    });
-    if (touched.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
-    // Documents matching more of the query words first, then by weight.
-    touched.sort((a, b) => matched[b]! - matched[a]! || total[b]! - total[a]!);
-    const candidates = touched.slice(0, CANDIDATES);
+    }
+  }
+
+  /**
+   * Picks the candidates (more query words matched first; the preferred
+   * events' sessions ahead of others that match one word fewer; then by
+   * weight) and lets fuse.js rank them.
+   */
+  private rank(
+    query: string,
+    wordCount: number,
+    touched: number[],
+    weightSum: number,
+    limit: number,
+    prefer: ReadonlySet<string> | undefined,
+    exact: IndexedSession | undefined,
+  ): SearchResult[] {
+    const { total, matched } = this;
+    const key = (d: number) => matched[d]! + (prefer?.has(this.sessions[d]!.eventId) ? 0.5 : 0);
+    let pool = touched;
+    if (pool.length > CANDIDATES * 4) {
+      // Only the best-covered documents can make the cut: skip sorting the long tail.
+      let top = 0;
+      for (const d of pool) top = Math.max(top, key(d));
+      const floor = top - 1;
+      pool = pool.filter((d) => key(d) >= floor);
+      if (pool.length > CANDIDATES * 4) pool = pool.filter((d) => key(d) >= top - 0.5);
+    }
+    pool.sort((a, b) => key(b) - key(a) || total[b]! - total[a]!);
+    const candidates = pool.slice(0, CANDIDATES);
     const cards: Card[] = candidates.map((i) => this.card(i));
     const fuse = new Fuse(cards, FUSE_OPTIONS);
     const fuseScores = new Map<number, number>();
     for (const r of fuse.search(query.trim().slice(0, 64))) fuseScores.set(r.item.i, r.score ?? 1);
-    const prefer = options.preferEvents;
     const results = candidates.map((i) => {
-      const coverage = matched[i]! / qwords.length;
+      const coverage = matched[i]! / wordCount;
       const strength = Math.min(1, total[i]! / weightSum);
       const fuzzy = 1 - (fuseScores.get(i) ?? 1);
       const own = prefer?.has(this.sessions[i]!.eventId) ? 1 : 0;
