@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** Where a command writes; tests pass their own to capture output. */
 export interface CliIo {
   out(text: string): void;
@@ -13,3 +15,12 @@ export interface CliCommand {
 
 /** Wrong arguments: reported with the command's help, exit code 2. */
 export class UsageError extends Error {}
+
+/** node:util's parseArgs, with its complaints turned into usage errors (exit 2 with the command's help). */
+export function parseCliArgs<O extends ParseArgsConfig['options']>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeIndexFile } from '../../core/index/writeIndexFile';
 import { importStats } from '../../core/importers/common';
 import { importSchedule, parseFormat } from '../../core/importers/importSchedule';
 import { ImportError } from '../../core/importers/types';
-import { UsageError, type CliCommand } from '../io';
+import { parseCliArgs, UsageError, type CliCommand } from '../io';
 
 const HELP = `Usage: recap import FILE [--format frab-xml|frab-json|sessionize|ical] [--event-id ID] [-o OUT] [--force]
 Turns a schedule export into a Recap Writer index file (YAML). The format is
@@ -16,16 +15,7 @@ export const importCommand: CliCommand = {
   summary: 'turn a schedule export (frab XML/JSON, pretalx, Sessionize, iCalendar) into an index file',
   help: HELP,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'event-id': { type: 'string' }, force: { type: 'boolean' } },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseCliArgs(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'event-id': { type: 'string' }, force: { type: 'boolean' } });
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new UsageError('name one schedule file');
     const file = positionals[0]!;

@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { summarizeRecap } from '../../core/recap/inspect';
-import { UsageError, type CliCommand } from '../io';
+import { parseCliArgs, UsageError, type CliCommand } from '../io';
 
 export const inspectCommand: CliCommand = {
   summary: 'show what Recap Writer reads from recap files (frontmatter, events, talk ids)',
   help: 'Usage: recap inspect FILE... [--json]',
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseCliArgs(args, { json: { type: 'boolean' } });
     if (parsed.positionals.length === 0) throw new UsageError('name at least one file');
     const results = [];
     for (const file of parsed.positionals) {

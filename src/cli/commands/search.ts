@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { IndexedSession, SessionIndex } from '../../core/index/sessionIndex';
 import { SessionSearch } from '../../core/search/sessionSearch';
-import { UsageError, type CliCommand } from '../io';
+import { parseCliArgs, UsageError, type CliCommand } from '../io';
 import { loadCliIndex } from '../loadIndex';
 
 const HELP = `Usage: recap search QUERY [--index FILE]... [--event ID] [--limit N] [--json]
@@ -27,22 +26,13 @@ export const searchCommand: CliCommand = {
   summary: 'search the session index (typos allowed)',
   help: HELP,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
+    const parsed = parseCliArgs(args, {
           index: { type: 'string', multiple: true, default: [] },
           event: { type: 'string' },
           limit: { type: 'string', default: '10' },
           json: { type: 'boolean' },
           queries: { type: 'string' },
-        },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+        });
     const { values, positionals } = parsed;
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit takes a whole number from 1 to 1000, got '${values.limit}'`);

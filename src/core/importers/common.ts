@@ -86,3 +86,18 @@ export function compact<T extends object>(value: T): T {
   }
   return out as T;
 }
+
+/** `path/to/global-azure-linz-2024.json` → `global-azure-linz-2024`. */
+export function fileStem(fileName: string | undefined): string | undefined {
+  const stem = fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
+  return stem || undefined;
+}
+
+/** `global-azure-linz-2024` → `Global Azure Linz 2024`: a name for exports that carry none. */
+export function readableName(stem: string): string {
+  return stem
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}

@@ -1,26 +1,12 @@
 import type { ConferenceEvent, Link, Session, Speaker } from '../index/model';
 import { classifyLink, normalizeUrl, parseHttpUrl } from '../links/recordingHosts';
 import { slugify } from '../text/slug';
-import { compact, localDateTime, makeIdsUnique, mapSessionType, parseDuration } from './common';
+import { compact, localDateTime, makeIdsUnique, mapSessionType, parseDuration, fileStem } from './common';
+import { isObject, objects, str, type Json } from './json';
 import { IMPORT_FORMATS, ImportError, type ImportOptions, type ImportResult } from './types';
-
-type Json = Record<string, unknown>;
 
 const SUPPORTED = `supported formats: ${IMPORT_FORMATS.join(', ')}`;
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
-function objects(value: unknown): Json[] {
-  return Array.isArray(value) ? value.filter(isObject) : [];
-}
 
 function datePart(value: unknown): string | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(str(value) ?? '');
@@ -65,12 +51,12 @@ export function importFrabJson(text: string, options: ImportOptions = {}): Impor
 
   const title = str(conference['title']);
   const acronym = str(conference['acronym']);
-  const fileStem = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const stem = fileStem(options.fileName);
   const days = objects(conference['days']);
   const dayDates = days.map((d) => datePart(d['date'])).filter((d): d is string => !!d).sort();
   const event: ConferenceEvent = compact({
-    id: options.eventId ?? (slugify(acronym ?? title ?? '') || slugify(fileStem ?? '') || 'frab-import'),
-    name: title ?? acronym ?? fileStem ?? 'Imported schedule',
+    id: options.eventId ?? (slugify(acronym ?? title ?? '') || slugify(stem ?? '') || 'frab-import'),
+    name: title ?? acronym ?? stem ?? 'Imported schedule',
     // frab's conference.end is the morning after the last day (Camp 2019 says 08-26 for a
     // camp that ended on 08-25), so the days, where listed, are the better source.
     start: dayDates[0] ?? datePart(conference['start']),

@@ -3,7 +3,7 @@ import { SESSION_TYPES, type ConferenceEvent, type Link, type Session, type Spea
 import { classifyLink, normalizeUrl, parseHttpUrl } from '../links/recordingHosts';
 import { slugify } from '../text/slug';
 import { compact, makeIdsUnique, mapSessionType } from './common';
-import { fileStem, readableName } from './sessionize';
+import { fileStem, readableName } from './common';
 import { IMPORT_FORMATS, ImportError, type ImportOptions, type ImportResult } from './types';
 
 type Component = InstanceType<typeof ICAL.Component>;

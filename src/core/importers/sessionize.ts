@@ -1,39 +1,10 @@
 import type { ConferenceEvent, Link, Session, Speaker } from '../index/model';
 import { classifyLink, isRecordingUrl, normalizeUrl, parseHttpUrl } from '../links/recordingHosts';
 import { slugify } from '../text/slug';
-import { compact, localDateTime, makeIdsUnique, mapSessionType } from './common';
+import { compact, localDateTime, makeIdsUnique, mapSessionType, fileStem, readableName } from './common';
+import { isObject, objects, str, type Json } from './json';
 import { IMPORT_FORMATS, ImportError, type ImportOptions, type ImportResult } from './types';
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
-function objects(value: unknown): Json[] {
-  return Array.isArray(value) ? value.filter(isObject) : [];
-}
-
-/** `path/to/global-azure-linz-2024.json` → `global-azure-linz-2024`. */
-export function fileStem(fileName: string | undefined): string | undefined {
-  const stem = fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
-  return stem || undefined;
-}
-
-/** `global-azure-linz-2024` → `Global Azure Linz 2024`: a name for exports that carry none. */
-export function readableName(stem: string): string {
-  return stem
-    .split(/[-_\s]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
 
 /**
  * The company part of a Sessionize tagLine. TagLines are free text: "Software

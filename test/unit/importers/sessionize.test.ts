@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { importStats } from '../../../src/core/importers/common';
-import { affiliationFromTagLine, importSessionize, readableName } from '../../../src/core/importers/sessionize';
+import { readableName } from '../../../src/core/importers/common';
+import { affiliationFromTagLine, importSessionize } from '../../../src/core/importers/sessionize';
 import { ImportError } from '../../../src/core/importers/types';
 import { sharedFile, skipUnlessShared } from '../support/sharedData';
 
