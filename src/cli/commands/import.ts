@@ -35,7 +35,7 @@ export const importCommand: CliCommand = {
       });
     } catch (err) {
       if (err instanceof ImportError) {
-        io.err(`${file}: ${err.message}`);
+        io.err(err.message.startsWith(`${basename(file)}:`) ? err.message : `${file}: ${err.message}`);
         return 2;
       }
       throw err;

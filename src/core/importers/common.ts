@@ -42,7 +42,8 @@ export function localDateTime(value: unknown): string | undefined {
 export function makeIdsUnique(sessions: Session[], warnings: string[], where: string): void {
   const seen = new Set<string>();
   for (const session of sessions) {
-    let id = session.id || slugify(session.title) || 'session';
+    // Schedule slugs may hold characters index ids cannot (`taskflow:_state`); keep the rest of the slug.
+    let id = (session.id && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(session.id) ? session.id : slugify(session.id || session.title)) || 'session';
     if (seen.has(id)) {
       let n = 2;
       while (seen.has(`${id}-${n}`)) n++;

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ConferenceEvent, Link, Session } from '../index/model';
-import { classifyLink, normalizeUrl } from '../links/recordingHosts';
+import { classifyLink, normalizeUrl, parseHttpUrl } from '../links/recordingHosts';
 import { slugify } from '../text/slug';
 import { compact, localDateTime, makeIdsUnique, mapSessionType, parseDuration } from './common';
 import { ImportError, type ImportOptions, type ImportResult } from './types';
@@ -14,7 +14,10 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name) => ['day', 'room', 'event', 'person', 'link', 'attachment'].includes(name),
+  // HTML entities (&#39;) appear in older FOSDEM titles.
+  htmlEntities: true,
+  // <room> is a list under <day> but a plain value inside an <event>.
+  isArray: (name, jpath) => ['day', 'event', 'person', 'link', 'attachment'].includes(name) || jpath === 'schedule.day.room',
 });
 
 /** The text of an element that may carry attributes (`<track slug="main">Main Track</track>`). */
@@ -90,13 +93,19 @@ function toSession(ev: XmlNode, roomName: string | undefined, dayDate: string | 
     ...list(ev['attachments'], 'attachment').map((a) => ({ url: text(a['@_href']), title: text(a) ?? '', attachment: true })),
   ];
   for (const c of candidates) {
-    if (!c.url || !/^https?:\/\/[^/]/.test(c.url)) continue;
+    if (!c.url || !parseHttpUrl(c.url)) continue;
     const url = normalizeUrl(c.url);
     const kind = classifyLink(url, c.title);
-    // FOSDEM lists each recording twice (WebM and MP4): MP4 plays everywhere.
-    if (kind === 'video' && !c.attachment && (!video || (/\.mp4$/i.test(url) && !/\.mp4$/i.test(video)))) video = url;
-    else if ((kind === 'slides' || (c.attachment && /\/slides\//.test(url))) && !slides) slides = url;
-    else if (kind === 'other' || c.attachment) links.push(compact({ url, title: c.title || undefined }));
+    if (kind === 'video' && !c.attachment) {
+      // FOSDEM lists each recording twice (WebM and MP4): keep the MP4, which plays everywhere, and drop its twin.
+      // An MP4 (FOSDEM's own recording) wins over other videos, which stay links.
+      const better = !video || (/\.mp4$/i.test(url) && !/\.mp4$/i.test(video));
+      const twin = video !== undefined && sameRecording(url, video);
+      if (better && video && !twin) links.push(compact({ url: video }));
+      if (better) video = url;
+      else if (!twin) links.push(compact({ url, title: c.title || undefined }));
+    } else if ((kind === 'slides' || (c.attachment && /\/slides\//.test(url))) && !slides) slides = url;
+    else links.push(compact({ url, title: c.title || undefined }));
   }
   const persons = list(ev['persons'], 'person').map((p) => text(p)).filter((n): n is string => !!n);
   return compact({
@@ -113,4 +122,9 @@ function toSession(ev: XmlNode, roomName: string | undefined, dayDate: string | 
     schedule: text(ev['url']),
     links,
   });
+}
+
+function sameRecording(a: string, b: string): boolean {
+  const stem = (u: string) => u.replace(/\.[A-Za-z0-9]+$/, '');
+  return stem(a) === stem(b);
 }

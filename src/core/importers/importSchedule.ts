@@ -14,16 +14,22 @@ const IMPORTERS: Record<ImportFormat, (text: string, options: ImportOptions) => 
 const SUPPORTED = 'frab XML (schedule.xml), frab/pretalx JSON (schedule.json), Sessionize "All Data" JSON, iCalendar (.ics)';
 
 /** Tells the format from the content (the file name is not trusted: exports are often renamed). */
-export function detectFormat(text: string): ImportFormat | undefined {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 4096);
+export function detectFormat(raw: string): ImportFormat | undefined {
+  const text = raw.replace(/^\uFEFF/, '');
+  const head = text.trimStart().slice(0, 4096);
   if (head.startsWith('BEGIN:VCALENDAR')) return 'ical';
   if (head.startsWith('<')) return /<schedule[\s>]/.test(text.slice(0, 65536)) ? 'frab-xml' : undefined;
-  if (head.startsWith('{')) {
+  if (head.startsWith('{') || head.startsWith('[')) {
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
       return undefined;
+    }
+    // Sessionize's "Sessions" view: a list of sessions, or of groups holding them.
+    if (Array.isArray(data)) {
+      const first = data[0] as Record<string, unknown> | undefined;
+      return first && typeof first === 'object' && (Array.isArray(first['sessions']) || 'startsAt' in first) ? 'sessionize' : undefined;
     }
     if (data && typeof data === 'object') {
       const o = data as Record<string, unknown>;
@@ -40,7 +46,8 @@ export function parseFormat(name: string): ImportFormat {
 }
 
 /** Imports a schedule export in any supported format; an unknown one gets an error naming the formats supported. */
-export function importSchedule(text: string, options: ImportOptions & { format?: ImportFormat } = {}): ImportResult {
+export function importSchedule(raw: string, options: ImportOptions & { format?: ImportFormat } = {}): ImportResult {
+  const text = raw.replace(/^\uFEFF/, '');
   const format = options.format ?? detectFormat(text);
   if (!format) {
     throw new ImportError(

@@ -123,7 +123,9 @@ function str(map: YAMLMap, key: string, field: string, report: Report): string |
     report(node, `${field}.${key}`, 'expected text');
     return undefined;
   }
-  return String(node.value).trim() || undefined;
+  // Bare numbers keep their spelling: room 1.10 is not room 1.1.
+  const text = typeof node.value === 'number' && node.source ? node.source : String(node.value);
+  return text.trim() || undefined;
 }
 
 function pattern(map: YAMLMap, key: string, field: string, report: Report, re: RegExp, expected: string): string | undefined {
@@ -171,9 +173,12 @@ function readEvent(map: YAMLMap, report: Report): ConferenceEvent | undefined {
 
 function readSession(map: YAMLMap, field: string, report: Report): Session | undefined {
   checkKeys(map, SESSION_KEYS, field, report);
-  const title = str(map, 'title', field, report);
+  const title = str(map, 'title', field, (node, at, message, severity) => report(node, at, `${message}; this entry is skipped`, severity));
   if (!title) {
-    report(map.get('title', true) as Node ?? map, `${field}.title`, 'missing: every session needs a title; this entry is skipped');
+    const node = map.get('title', true) as Node | undefined;
+    const empty = node === undefined || (isScalar(node) && (node.value === null || String(node.value).trim() === ''));
+    // A title of the wrong type was reported by str(); only an absent one is "missing".
+    if (empty) report(node ?? map, `${field}.title`, 'missing: every session needs a title; this entry is skipped');
     return undefined;
   }
   let id = pattern(map, 'id', field, report, ID, 'an id of letters, digits, dots, dashes or underscores (no slash)');

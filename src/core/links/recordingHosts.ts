@@ -12,7 +12,7 @@ const SLIDES_HOSTS = ['speakerdeck.com', 'slideshare.net', 'slides.com', 'docs.g
 const VIDEO_FILE = /\.(?:mp4|webm|mkv|mov|m4v|ogv|ogg|avi|flv)(?:[?#]|$)/i;
 const SLIDES_FILE = /\.(?:pdf|pptx?|odp|key)(?:[?#]|$)/i;
 // PeerTube instances are many and self-hosted; their watch paths give them away.
-const PEERTUBE_PATH = /^\/(?:videos\/watch|w)\/[A-Za-z0-9-]+/;
+const PEERTUBE_PATH = /^\/(?:videos\/watch|w)\/[A-Za-z0-9-]{6,}\/?$/;
 
 function hostMatches(host: string, path: string, candidates: readonly string[]): boolean {
   return candidates.some((c) => {
@@ -43,10 +43,17 @@ export function isSlidesUrl(text: string, title = ''): boolean {
   return hostMatches(url.hostname.toLowerCase(), url.pathname, SLIDES_HOSTS) || SLIDES_FILE.test(url.pathname) || /\bslides?\b/i.test(title);
 }
 
-/** Sorts a schedule link into the session's video, slides, or other links. */
+/**
+ * Sorts a schedule link into the session's video, slides, or other links.
+ * What the URL says (a video host, a PDF) wins over the link's title, which
+ * schedules get wrong ("Slides with video demos" on SlideShare).
+ */
 export function classifyLink(url: string, title = ''): 'video' | 'slides' | 'other' {
-  if (isRecordingUrl(url) || /\b(?:video|recording)\b/i.test(title)) return parseHttpUrl(url) ? 'video' : 'other';
-  if (isSlidesUrl(url, title)) return 'slides';
+  if (!parseHttpUrl(url)) return 'other';
+  if (isRecordingUrl(url)) return 'video';
+  if (isSlidesUrl(url)) return 'slides';
+  if (/\bslides?\b/i.test(title)) return 'slides';
+  if (/\b(?:video|recording)\b/i.test(title)) return 'video';
   return 'other';
 }
 
