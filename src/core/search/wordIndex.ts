@@ -15,46 +15,85 @@ export interface Expansion {
 export class WordIndex {
   readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
-  private postings: Uint32Array[] = [];
+  /** All posting lists in one array (term t's documents are postings[offsets[t] .. offsets[t+1]]). */
+  private postings = new Uint32Array(0);
+  private offsets = new Uint32Array(0);
   private sorted: Uint32Array = new Uint32Array(0);
-  private trigrams = new Map<string, Uint32Array>();
+  /** Trigram (packed into a number) → its row in the CSR arrays below, which list the terms holding it. */
+  private gramRows = new Map<number, number>();
+  private gramTerms = new Uint32Array(0);
+  private gramOffsets = new Uint32Array(0);
   private counts = new Uint16Array(0);
 
   constructor(readonly documentCount: number, documentWords: (doc: number) => Iterable<string>) {
-    const lists: number[][] = [];
+    // Two passes, no per-term arrays: collect (doc, term) pairs, then lay them out by term.
+    const docTerms: number[] = [];
+    const docEnds = new Uint32Array(documentCount);
+    const counts: number[] = [];
+    const lastDoc: number[] = [];
     for (let doc = 0; doc < documentCount; doc++) {
-      for (const word of new Set(documentWords(doc))) {
+      for (const word of documentWords(doc)) {
         let id = this.termIds.get(word);
         if (id === undefined) {
           id = this.terms.push(word) - 1;
           this.termIds.set(word, id);
-          lists.push([]);
+          counts.push(0);
+          lastDoc.push(-1);
         }
-        lists[id]!.push(doc);
+        if (lastDoc[id] === doc) continue;
+        lastDoc[id] = doc;
+        counts[id]!++;
+        docTerms.push(id);
       }
+      docEnds[doc] = docTerms.length;
     }
-    this.postings = lists.map((l) => Uint32Array.from(l));
-    this.sorted = Uint32Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
-    const grams = new Map<string, number[]>();
+    this.offsets = new Uint32Array(this.terms.length + 1);
+    for (let t = 0; t < this.terms.length; t++) this.offsets[t + 1] = this.offsets[t]! + counts[t]!;
+    this.postings = new Uint32Array(docTerms.length);
+    const cursor = this.offsets.slice(0, this.terms.length);
+    let k = 0;
+    for (let doc = 0; doc < documentCount; doc++) {
+      for (; k < docEnds[doc]!; k++) this.postings[cursor[docTerms[k]!]!++] = doc;
+    }
+    // The native sort orders strings by UTF-16 code units, as `<` in prefixed() does.
+    this.sorted = Uint32Array.from([...this.terms].sort(), (term) => this.termIds.get(term)!);
+    const pairs: number[] = [];
+    const gramCounts: number[] = [];
+    const gramLastTerm: number[] = [];
     this.terms.forEach((term, id) => {
       if (term.length < 3) return;
       for (const g of trigramsOf(term)) {
-        let l = grams.get(g);
-        if (!l) grams.set(g, (l = []));
-        l.push(id);
+        let row = this.gramRows.get(g);
+        if (row === undefined) {
+          row = gramCounts.push(0) - 1;
+          gramLastTerm.push(-1);
+          this.gramRows.set(g, row);
+        }
+        if (gramLastTerm[row] === id) continue;
+        gramLastTerm[row] = id;
+        gramCounts[row]!++;
+        pairs.push(row, id);
       }
     });
-    for (const [g, l] of grams) this.trigrams.set(g, Uint32Array.from(l));
+    this.gramOffsets = new Uint32Array(gramCounts.length + 1);
+    for (let r = 0; r < gramCounts.length; r++) this.gramOffsets[r + 1] = this.gramOffsets[r]! + gramCounts[r]!;
+    this.gramTerms = new Uint32Array(pairs.length / 2);
+    const gramCursor = this.gramOffsets.slice(0, gramCounts.length);
+    for (let i = 0; i < pairs.length; i += 2) this.gramTerms[gramCursor[pairs[i]!]!++] = pairs[i + 1]!;
     this.counts = new Uint16Array(this.terms.length);
   }
 
   docs(term: number): Uint32Array {
-    return this.postings[term]!;
+    return this.postings.subarray(this.offsets[term]!, this.offsets[term + 1]!);
+  }
+
+  df(term: number): number {
+    return this.offsets[term + 1]! - this.offsets[term]!;
   }
 
   /** Inverse document frequency: rare words (a surname) weigh more than common ones ("the", "fosdem"). */
   idf(term: number): number {
-    return Math.log(1 + this.documentCount / this.postings[term]!.length);
+    return Math.log(1 + this.documentCount / this.df(term));
   }
 
   /** Exact, prefix (when the word may be unfinished) and typo matches of one query word. */
@@ -65,7 +104,8 @@ export class WordIndex {
     };
     const exact = this.termIds.get(word);
     if (exact !== undefined) add(exact, 1);
-    if (unfinished) for (const term of this.prefixed(word)) add(term, 0.55 + 0.4 * (word.length / this.terms[term]!.length));
+    // One letter is too little to guess a word from; it still matches itself ("c", "r").
+    if (unfinished && word.length > 1) for (const term of this.prefixed(word)) add(term, 0.55 + 0.4 * (word.length / this.terms[term]!.length));
     const budget = typoBudget(word.length);
     if (budget > 0) {
       for (const term of this.nearby(word, budget)) {
@@ -89,7 +129,7 @@ export class WordIndex {
     for (let i = lo; i < this.sorted.length && this.terms[this.sorted[i]!]!.startsWith(prefix); i++) found.push(this.sorted[i]!);
     const cap = prefix.length <= 2 ? 24 : 200;
     if (found.length <= cap) return found;
-    return found.sort((a, b) => this.postings[b]!.length - this.postings[a]!.length).slice(0, cap);
+    return found.sort((a, b) => this.df(b) - this.df(a)).slice(0, cap);
   }
 
   /** Terms sharing enough trigrams with the word to be within `budget` edits (each edit breaks at most 3 trigrams). */
@@ -99,10 +139,10 @@ export class WordIndex {
     const touched: number[] = [];
     const result: number[] = [];
     for (const g of grams) {
-      const list = this.trigrams.get(g);
-      if (!list) continue;
-      for (let i = 0; i < list.length; i++) {
-        const t = list[i]!;
+      const row = this.gramRows.get(g);
+      if (row === undefined) continue;
+      for (let i = this.gramOffsets[row]!; i < this.gramOffsets[row + 1]!; i++) {
+        const t = this.gramTerms[i]!;
         if (this.counts[t] === 0) touched.push(t);
         this.counts[t]!++;
       }
@@ -115,9 +155,13 @@ export class WordIndex {
   }
 }
 
-function trigramsOf(word: string): string[] {
+/** The word's trigrams, with ^ and $ marking its ends, each packed into one number (3 × 16 bits). */
+function trigramsOf(word: string): number[] {
   const padded = `^${word}$`;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return [...out];
+  const out: number[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const g = padded.charCodeAt(i) * 4294967296 + padded.charCodeAt(i + 1) * 65536 + padded.charCodeAt(i + 2);
+    if (!out.includes(g)) out.push(g);
+  }
+  return out;
 }

@@ -2,10 +2,28 @@ import { foldDiacritics } from '../text/slug';
 
 /** Lower-case, accent-free words of any script: "Roland Huß" → ["roland", "huss"]. */
 export function words(text: string): string[] {
+  // Most titles are ASCII: skip Unicode normalization and Unicode-aware splitting for them
+  // (together they were most of the index build time).
+  if (/^[\x00-\x7f]*$/.test(text)) return asciiWords(text.toLowerCase());
   return foldDiacritics(text.replace(/ß/g, 'ss'))
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
+}
+
+function asciiWords(lower: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (wordChar && start < 0) start = i;
+    else if (!wordChar && start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** Optimal-string-alignment distance (an adjacent swap costs 1), or max+1 as soon as it must exceed max. */
