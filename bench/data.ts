@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { decodeBundle } from '../src/core/index/bundle';
 import type { EventFile, Session } from '../src/core/index/model';
 import { SessionIndex } from '../src/core/index/sessionIndex';
+import { bundledSources } from '../src/core/index/sources';
 
 export const root = join(__dirname, '..', '..');
 
@@ -13,7 +14,7 @@ export function bundledFiles(): EventFile[] {
 }
 
 export function indexOf(files: EventFile[]): SessionIndex {
-  return new SessionIndex(files.map((f) => ({ origin: { file: 'bench', bundled: true }, event: f.event, sessions: f.sessions })));
+  return new SessionIndex(bundledSources(files, 'bench'));
 }
 
 /** Deterministic PRNG so every run measures the same data and queries. */

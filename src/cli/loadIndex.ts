@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBundle } from '../core/index/bundle';
 import { formatIndexProblem } from '../core/index/indexProblem';
-import { loadIndexFile, type LoadedIndexFile } from '../core/index/loadIndexFile';
+import { loadIndexFile } from '../core/index/loadIndexFile';
+import { bundledSources, fileSources } from '../core/index/sources';
 import { SessionIndex, type IndexSource } from '../core/index/sessionIndex';
 import type { CliIo } from './io';
 
@@ -11,17 +12,8 @@ export function bundledIndexPath(): string {
   return process.env.RECAP_BUNDLED_INDEX ?? join(__dirname, '..', 'data', 'bundled', 'index.json');
 }
 
-export function bundledSources(path = bundledIndexPath()): IndexSource[] {
-  if (!existsSync(path)) return [];
-  return decodeBundle(JSON.parse(readFileSync(path, 'utf8'))).map((f) => ({
-    origin: { file: path, bundled: true },
-    event: f.event,
-    sessions: f.sessions,
-  }));
-}
-
-export function sourceOf(loaded: LoadedIndexFile): IndexSource[] {
-  return loaded.event ? [{ origin: { file: loaded.path }, event: loaded.event, sessions: loaded.sessions, sessionLines: loaded.sessionLines }] : [];
+function readBundledSources(path = bundledIndexPath()): IndexSource[] {
+  return existsSync(path) ? bundledSources(decodeBundle(JSON.parse(readFileSync(path, 'utf8'))), path) : [];
 }
 
 /**
@@ -29,7 +21,7 @@ export function sourceOf(loaded: LoadedIndexFile): IndexSource[] {
  * earlier ones. Problems in those files go to stderr; the rest still loads.
  */
 export function loadCliIndex(files: string[], io: CliIo, options: { bundled?: boolean } = {}): { index: SessionIndex; errors: number } {
-  const sources: IndexSource[] = options.bundled === false ? [] : bundledSources();
+  const sources: IndexSource[] = options.bundled === false ? [] : readBundledSources();
   let errors = 0;
   for (const file of files) {
     const path = resolve(io.cwd, file);
@@ -44,7 +36,7 @@ export function loadCliIndex(files: string[], io: CliIo, options: { bundled?: bo
       io.err(formatIndexProblem(p));
       if (p.severity === 'error') errors++;
     }
-    sources.push(...sourceOf(loaded));
+    sources.push(...fileSources(loaded));
   }
   return { index: new SessionIndex(sources), errors };
 }

@@ -1,4 +1,5 @@
 import type { EventFile, Session } from '../index/model';
+import { countSessions } from '../index/sessionCounts';
 import { slugify } from '../text/slug';
 import type { ImportStats } from './types';
 
@@ -56,19 +57,7 @@ export function makeIdsUnique(sessions: Session[], warnings: string[], where: st
 }
 
 export function importStats(files: readonly EventFile[]): ImportStats {
-  const speakers = new Set<string>();
-  let sessions = 0;
-  let sessionsWithVideo = 0;
-  let sessionsWithSlides = 0;
-  for (const file of files) {
-    for (const s of file.sessions) {
-      sessions++;
-      if (s.video) sessionsWithVideo++;
-      if (s.slides) sessionsWithSlides++;
-      for (const sp of s.speakers) speakers.add(sp.name.toLowerCase());
-    }
-  }
-  return { events: files.length, sessions, speakers: speakers.size, sessionsWithVideo, sessionsWithSlides };
+  return { events: files.length, ...countSessions(files.flatMap((f) => f.sessions)) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLM
 import type { Severity } from '../problem';
 import { parseHttpUrl } from '../links/recordingHosts';
 import { LineIndex } from '../text/lineIndex';
+import { yamlMessage } from '../text/yamlMessage';
 import { slugify } from '../text/slug';
 import type { IndexProblem } from './indexProblem';
 import { SESSION_TYPES, type ConferenceEvent, type Link, type Session, type Speaker } from './model';
@@ -30,22 +31,16 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
 export function loadIndexFile(path: string, text: string): LoadedIndexFile {
   const lines = new LineIndex(text);
   const problems: IndexProblem[] = [];
-  const report = (node: Node | Pair | undefined, field: string, message: string, severity: Severity = 'error') => {
-    const range = rangeOf(node) ?? [0, 1];
+  const locate = (range: readonly [number, number], field: string, message: string, severity: Severity) => {
     const start = lines.positionAt(range[0]);
     const end = lines.positionAt(Math.max(range[1], range[0] + 1));
     problems.push({ file: path, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity, field, message });
   };
+  const report = (node: Node | Pair | undefined, field: string, message: string, severity: Severity = 'error') =>
+    locate(rangeOf(node) ?? [0, 1], field, message, severity);
   const result: LoadedIndexFile = { path, event: undefined, sessions: [], sessionLines: [], problems };
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  for (const error of doc.errors) {
-    const start = lines.positionAt(error.pos[0]);
-    const end = lines.positionAt(Math.max(error.pos[1], error.pos[0] + 1));
-    problems.push({
-      file: path, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
-      severity: 'error', field: '', message: `not valid YAML/JSON: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-    });
-  }
+  for (const error of doc.errors) locate(error.pos, '', `not valid YAML/JSON: ${yamlMessage(error.message)}`, 'error');
   const root = doc.contents;
   if (!isMap(root)) {
     if (doc.errors.length === 0) report(root ?? undefined, '', 'an index file is a mapping with `event:` (the event) and `sessions:` (a list of sessions)');

@@ -1,4 +1,5 @@
 import { fullId, type ConferenceEvent, type Session } from './model';
+import { countSessions, type SessionCounts } from './sessionCounts';
 
 /** Where an entry was defined: the bundled index, or a workspace file and line (for Go to Definition). */
 export interface Origin {
@@ -25,12 +26,8 @@ export interface IndexSource {
   sessionLines?: number[];
 }
 
-export interface IndexStats {
+export interface IndexStats extends SessionCounts {
   events: number;
-  sessions: number;
-  speakers: number;
-  sessionsWithVideo: number;
-  sessionsWithSlides: number;
   workspaceFiles: number;
 }
 
@@ -83,17 +80,8 @@ export class SessionIndex {
   }
 
   stats(): IndexStats {
-    const speakers = new Set<string>();
     const files = new Set<string>();
-    let sessionsWithVideo = 0;
-    let sessionsWithSlides = 0;
-    for (const s of this.sessions) {
-      if (s.video) sessionsWithVideo++;
-      if (s.slides) sessionsWithSlides++;
-      for (const sp of s.speakers) speakers.add(sp.name.toLowerCase());
-      if (!s.origin.bundled) files.add(s.origin.file);
-    }
-    for (const e of this.events.values()) if (!e.origin.bundled) files.add(e.origin.file);
-    return { events: this.events.size, sessions: this.sessions.length, speakers: speakers.size, sessionsWithVideo, sessionsWithSlides, workspaceFiles: files.size };
+    for (const entry of [...this.sessions, ...this.events.values()]) if (!entry.origin.bundled) files.add(entry.origin.file);
+    return { events: this.events.size, ...countSessions(this.sessions), workspaceFiles: files.size };
   }
 }

@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import type { Problem } from '../problem';
+import { yamlMessage } from '../text/yamlMessage';
 
 /** The YAML block at the top of a recap, with offsets into the whole text. */
 export interface Frontmatter {
@@ -72,7 +73,7 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
     problems.push({
       code: 'frontmatter-syntax',
       severity: isError ? 'error' : 'warning',
-      message: yamlMessage(error.message),
+      message: `YAML: ${yamlMessage(error.message)}`,
       start: contentStart + error.pos[0],
       end: contentStart + Math.max(error.pos[1], error.pos[0] + 1),
     });
@@ -105,10 +106,4 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
     bodyStart: end,
     problems: [],
   };
-}
-
-/** yaml's messages end with "at line X, column Y" relative to the block; our ranges carry the position instead. */
-function yamlMessage(message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  return `YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { decodeBundle } from '../../core/index/bundle';
 import { loadIndexFile, type LoadedIndexFile } from '../../core/index/loadIndexFile';
 import { SessionIndex, type IndexSource } from '../../core/index/sessionIndex';
+import { bundledSources, fileSources } from '../../core/index/sources';
 import { SessionSearch } from '../../core/search/sessionSearch';
 import { indexDiagnostics } from './indexDiagnostics';
 
@@ -104,7 +105,7 @@ export class IndexService implements vscode.Disposable {
 
   private loadBundled(): Promise<IndexSource[]> {
     this.bundled ??= readFile(this.bundlePath, 'utf8').then(
-      (json) => decodeBundle(JSON.parse(json)).map((f) => ({ origin: { file: this.bundlePath, bundled: true }, event: f.event, sessions: f.sessions })),
+      (json) => bundledSources(decodeBundle(JSON.parse(json)), this.bundlePath),
       (err: Error) => {
         this.log.error(`the bundled index could not be read (${err.message}); only workspace index files are used`);
         return [];
@@ -117,9 +118,7 @@ export class IndexService implements vscode.Disposable {
     const started = performance.now();
     const sources: IndexSource[] = [...(await this.loadBundled())];
     const files = [...this.workspaceFiles.entries()].sort(([a], [b]) => a.localeCompare(b));
-    for (const [uri, loaded] of files) {
-      if (loaded.event) sources.push({ origin: { file: vscode.Uri.parse(uri).fsPath }, event: loaded.event, sessions: loaded.sessions, sessionLines: loaded.sessionLines });
-    }
+    for (const [uri, loaded] of files) sources.push(...fileSources(loaded, vscode.Uri.parse(uri).fsPath));
     const index = new SessionIndex(sources);
     const search = new SessionSearch(index);
     const builtInMs = performance.now() - started;
