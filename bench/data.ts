@@ -61,5 +61,7 @@ export function generatedFiles(base: EventFile[], count: number): EventFile[] {
     }
     files.push({ event: { id: `gen-conf-${e}`, name: `Generated Conference ${e}` }, sessions });
   }
-  return files;
+  // Through JSON, as every index reaches the extension: parsed from a file, its strings flat
+  // rather than the concatenation trees built above.
+  return JSON.parse(JSON.stringify(files)) as EventFile[];
 }

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
+import { Vocabulary } from './vocabulary';
 import { WordIndex } from './wordIndex';
 import { words } from './words';
 
@@ -54,11 +55,13 @@ export class SessionSearch {
   private readonly total: Float32Array;
   private readonly best: Float32Array;
   private readonly matched: Uint8Array;
-  private readonly eventWords = new Map<string, string[]>();
+  /** The words of each event's id and name, looked up once per event rather than once per session. */
+  private readonly eventTerms = new Map<string, number[]>();
 
   constructor(private readonly index: SessionIndex) {
     this.sessions = index.sessions;
-    this.words = new WordIndex(this.sessions.length, (i) => this.documentWords(this.sessions[i]!));
+    const vocabulary = new Vocabulary();
+    this.words = new WordIndex(vocabulary, this.sessions.length, (i, add) => this.documentTerms(vocabulary, this.sessions[i]!, add));
     this.total = new Float32Array(this.sessions.length);
     this.best = new Float32Array(this.sessions.length);
     this.matched = new Uint8Array(this.sessions.length);
@@ -68,21 +71,24 @@ export class SessionSearch {
     return this.words.terms.length;
   }
 
-  private documentWords(s: IndexedSession): string[] {
-    let eventWords = this.eventWords.get(s.eventId);
-    if (!eventWords) {
+  /** What a person may type to find a session: its title, speakers, companies, track and event. */
+  private documentTerms(vocabulary: Vocabulary, s: IndexedSession, add: (term: number) => void): void {
+    let eventTerms = this.eventTerms.get(s.eventId);
+    if (!eventTerms) {
+      const terms: number[] = [];
+      const collect = (term: number) => terms.push(term);
+      vocabulary.scan(s.eventId, collect);
       const event = this.index.events.get(s.eventId);
-      eventWords = [...words(s.eventId), ...(event ? words(event.name) : [])];
-      this.eventWords.set(s.eventId, eventWords);
+      if (event) vocabulary.scan(event.name, collect);
+      this.eventTerms.set(s.eventId, (eventTerms = terms));
     }
-    const out = words(s.title);
+    vocabulary.scan(s.title, add);
     for (const sp of s.speakers) {
-      out.push(...words(sp.name));
-      if (sp.affiliation) out.push(...words(sp.affiliation));
+      vocabulary.scan(sp.name, add);
+      if (sp.affiliation) vocabulary.scan(sp.affiliation, add);
     }
-    if (s.track) out.push(...words(s.track));
-    out.push(...eventWords);
-    return out;
+    if (s.track) vocabulary.scan(s.track, add);
+    for (const t of eventTerms) add(t);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {

@@ -1,0 +1,23 @@
+import MarkdownIt from 'markdown-it';
+
+export interface EngineOptions {
+  /** Raw HTML in the recap: off unless the user's setting allows it (the preview sanitizes it even then). */
+  html?: boolean;
+}
+
+const engines = new Map<boolean, MarkdownIt>();
+
+/**
+ * The one Markdown engine: the parser behind lint and the renderer behind the
+ * preview are the same instance, so both see the same tokens. Links are not
+ * auto-detected from bare text: a recap's references are explicit links.
+ */
+export function markdownEngine(options: EngineOptions = {}): MarkdownIt {
+  const html = options.html === true;
+  let engine = engines.get(html);
+  if (!engine) {
+    engine = new MarkdownIt({ html, linkify: false, typographer: false });
+    engines.set(html, engine);
+  }
+  return engine;
+}

@@ -1,0 +1,220 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type Token from 'markdown-it/lib/token.mjs';
+import { markdownEngine } from '../markdown/engine';
+import type { Problem } from '../problem';
+import { LineIndex } from '../text/lineIndex';
+import { splitFrontmatter, type Frontmatter } from './frontmatter';
+import { isRecapFile, type RecapFileOptions, DEFAULT_RECAP_FILE_OPTIONS } from './recapFiles';
+
+/** Offsets into the whole recap text, end exclusive. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** A `key: value` of the frontmatter: its plain value and where key and value are. */
+export interface Field<T = unknown> {
+  value: T;
+  keyRange: Range;
+  /** The value as written (with its quotes); an empty range right after the colon when there is none. */
+  range: Range;
+}
+
+export interface SpeakerEntry {
+  name?: string;
+  affiliation?: string;
+  range: Range;
+  nameRange?: Range;
+}
+
+/** One item of the frontmatter's `talks:` list. */
+export interface TalkEntry {
+  index: number;
+  range: Range;
+  /** Column of the item's keys, for edits that add a key. */
+  keyColumn: number;
+  id?: Field<string>;
+  title?: Field<string>;
+  speakers?: Field<SpeakerEntry[]>;
+  video?: Field;
+  slides?: Field;
+  schedule?: Field;
+}
+
+export interface ParsedRecap {
+  path: string;
+  text: string;
+  lines: LineIndex;
+  frontmatter: Frontmatter | undefined;
+  /** Offset where the Markdown body starts. */
+  bodyStart: number;
+  /** Whether the recap features apply (see recapFiles.ts). */
+  isRecap: boolean;
+  /** The `event:` ids with where each is written. */
+  events: Field<string>[];
+  eventField: Field | undefined;
+  talksField: Field | undefined;
+  talks: TalkEntry[];
+  /** YAML errors and wrong shapes, located. */
+  problems: Problem[];
+  /** markdown-it's tokens of the body; `map` holds line numbers of the whole text. Parsed on first use. */
+  readonly tokens: Token[];
+  /** Zero-based lines inside fenced or indented code, where nothing the recap says counts. */
+  readonly codeLines: ReadonlySet<number>;
+}
+
+/**
+ * The one parse of a recap that completion, lint and the preview share:
+ * frontmatter with positions (yaml's Document API) and the body's tokens
+ * (markdown-it), everything located by offsets into the text.
+ */
+export function parseRecap(path: string, text: string, options: RecapFileOptions = DEFAULT_RECAP_FILE_OPTIONS): ParsedRecap {
+  const lines = new LineIndex(text);
+  const split = splitFrontmatter(text);
+  const fm = split.frontmatter;
+  const problems: Problem[] = [...split.problems, ...(fm?.problems ?? [])];
+  const shape = fm ? readShape(text, fm, problems) : { events: [], talks: [], eventField: undefined, talksField: undefined };
+  let tokens: Token[] | undefined;
+  let codeLines: Set<number> | undefined;
+  const bodyLine = lines.positionAt(split.bodyStart).line;
+  return {
+    path,
+    text,
+    lines,
+    frontmatter: fm,
+    bodyStart: split.bodyStart,
+    isRecap: isRecapFile(path, fm, options),
+    ...shape,
+    problems,
+    get tokens() {
+      if (!tokens) {
+        tokens = markdownEngine().parse(text.slice(split.bodyStart), {});
+        if (bodyLine > 0) shiftLines(tokens, bodyLine);
+      }
+      return tokens;
+    },
+    get codeLines() {
+      if (!codeLines) {
+        codeLines = new Set();
+        for (const t of this.tokens) {
+          if ((t.type === 'fence' || t.type === 'code_block') && t.map) for (let l = t.map[0]; l < t.map[1]; l++) codeLines.add(l);
+        }
+      }
+      return codeLines;
+    },
+  };
+}
+
+function shiftLines(tokens: Token[], by: number): void {
+  for (const t of tokens) if (t.map) t.map = [t.map[0] + by, t.map[1] + by];
+}
+
+interface Shape {
+  events: Field<string>[];
+  eventField: Field | undefined;
+  talksField: Field | undefined;
+  talks: TalkEntry[];
+}
+
+function readShape(text: string, fm: Frontmatter, problems: Problem[]): Shape {
+  const root = fm.document.contents;
+  const shape: Shape = { events: [], talks: [], eventField: undefined, talksField: undefined };
+  if (!isMap(root)) return shape;
+  const at = (node: Node | null | undefined, fallback: number): Range =>
+    node?.range ? { start: fm.contentStart + node.range[0], end: fm.contentStart + node.range[1] } : { start: fallback, end: fallback };
+  const field = <T>(pair: Pair, value: T): Field<T> => {
+    const keyRange = at(pair.key as Node, fm.contentStart);
+    return { value, keyRange, range: at(pair.value as Node, keyRange.end + 1) };
+  };
+  const schema = (message: string, range: Range) =>
+    problems.push({ code: 'frontmatter-schema', severity: 'error', message, start: range.start, end: Math.max(range.end, range.start + 1) });
+
+  const eventPair = pairOf(root, 'event');
+  if (eventPair) {
+    shape.eventField = field(eventPair, plain(eventPair.value));
+    const value = eventPair.value as Node | null;
+    const items = isSeq(value) ? (value.items as Node[]) : value && !(isScalar(value) && value.value === null) ? [value] : [];
+    for (const item of items) {
+      if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) {
+        shape.events.push({ value: item.value.trim(), keyRange: shape.eventField.keyRange, range: at(item, shape.eventField.range.start) });
+      } else {
+        schema('`event:` takes an event id such as `kubecon-eu-2024`, or a list of them.', at(item, shape.eventField.range.start));
+      }
+    }
+  }
+
+  const talksPair = pairOf(root, 'talks');
+  if (talksPair) {
+    shape.talksField = field(talksPair, plain(talksPair.value));
+    const value = talksPair.value as Node | null;
+    if (isSeq(value)) {
+      (value.items as Node[]).forEach((item, index) => {
+        if (isMap(item)) shape.talks.push(readTalk(text, item, index, fm, at, field, schema));
+        else schema('Each item of `talks:` is a mapping with `id:`, `title:`, `speakers:` and links, not a single value.', at(item, shape.talksField!.range.start));
+      });
+    } else if (value && !(isScalar(value) && value.value === null)) {
+      schema('`talks:` is a list: one `- id: …` item per talk.', shape.talksField.range);
+    }
+  }
+  return shape;
+}
+
+function readTalk(
+  text: string,
+  item: YAMLMap,
+  index: number,
+  fm: Frontmatter,
+  at: (node: Node | null | undefined, fallback: number) => Range,
+  field: <T>(pair: Pair, value: T) => Field<T>,
+  schema: (message: string, range: Range) => void,
+): TalkEntry {
+  const range = at(item, fm.contentStart);
+  const firstKey = item.items[0]?.key as Node | undefined;
+  const keyStart = firstKey?.range ? fm.contentStart + firstKey.range[0] : range.start;
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const talk: TalkEntry = { index, range, keyColumn: keyStart - lineStart };
+  for (const pair of item.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value as Node | null;
+    if (key === 'id' || key === 'title') {
+      if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) talk[key] = field(pair, String(value.value));
+      else schema(`\`${key}:\` of a talk is text${key === 'id' ? ' such as `kubecon-eu-2024/talk-slug`' : ''}.`, at(value ?? (pair.key as Node), range.start));
+    } else if (key === 'speakers') {
+      const speakers: SpeakerEntry[] = [];
+      if (isSeq(value)) {
+        for (const s of value.items as Node[]) {
+          if (isScalar(s) && typeof s.value === 'string') speakers.push({ name: s.value, range: at(s, range.start), nameRange: at(s, range.start) });
+          else if (isMap(s)) {
+            const name = pairOf(s, 'name');
+            const affiliation = pairOf(s, 'affiliation');
+            const entry: SpeakerEntry = { range: at(s, range.start) };
+            if (name && isScalar(name.value)) {
+              entry.name = String(name.value.value ?? '');
+              entry.nameRange = at(name.value as Node, entry.range.start);
+            }
+            if (affiliation && isScalar(affiliation.value) && affiliation.value.value != null) entry.affiliation = String(affiliation.value.value);
+            if (!name) schema('A speaker needs a `name:`.', entry.range);
+            speakers.push(entry);
+          } else schema('Each speaker is `- name: …` with an optional `affiliation: …`.', at(s, range.start));
+        }
+      } else if (value && !(isScalar(value) && value.value === null)) {
+        schema('`speakers:` is a list of `- name: …` entries.', at(value, range.start));
+      }
+      talk.speakers = field(pair, speakers);
+    } else if (key === 'video' || key === 'slides' || key === 'schedule') {
+      talk[key] = field(pair, plain(value));
+    }
+  }
+  if (!talk.id && !talk.title) schema('A talk needs an `id:` (from the session index) or at least a `title:`.', { start: range.start, end: range.start + 1 });
+  return talk;
+}
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+}
+
+function plain(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  const n = node as { toJSON?: () => unknown };
+  return typeof n.toJSON === 'function' ? n.toJSON() : node;
+}
