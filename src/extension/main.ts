@@ -6,6 +6,13 @@ import { NewRecapCommand } from './commands/newRecap';
 import { ImportScheduleCommand } from './commands/importSchedule';
 import { ShowIndexStatisticsCommand } from './commands/showIndexStatistics';
 import { IndexService, type IndexSnapshot } from './sessionIndex/indexService';
+import { InsertTalkReferenceCommand } from './commands/insertTalkReference';
+import { OfferToAddTalkCommand } from './commands/offerToAddTalk';
+import { CompletionAutoTrigger } from './languageFeatures/autoTrigger';
+import { RecapCompletionProvider } from './languageFeatures/completion';
+import { RecapDefinitionProvider } from './languageFeatures/definition';
+import { RecapHoverProvider } from './languageFeatures/hover';
+import { RecapDocuments } from './recapDocuments';
 
 const loadedAt = performance.now();
 
@@ -28,7 +35,23 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
   context.subscriptions.push(output);
   const indexService = new IndexService(vscode.Uri.joinPath(context.extensionUri, 'data', 'bundled', 'index.json').fsPath, output);
   context.subscriptions.push(indexService);
-  registerCommands(context, [new NewRecapCommand(), new ImportScheduleCommand(), new ShowIndexStatisticsCommand(indexService, output)]);
+  const documents = new RecapDocuments();
+  context.subscriptions.push(documents);
+  const offerToAddTalk = new OfferToAddTalkCommand(documents, indexService);
+  registerCommands(context, [
+    new NewRecapCommand(),
+    new ImportScheduleCommand(),
+    new ShowIndexStatisticsCommand(indexService, output),
+    new InsertTalkReferenceCommand(documents, indexService, offerToAddTalk),
+    offerToAddTalk,
+  ]);
+  const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(markdown, new RecapCompletionProvider(documents, indexService), ...RecapCompletionProvider.triggerCharacters),
+    vscode.languages.registerHoverProvider(markdown, new RecapHoverProvider(documents, indexService)),
+    vscode.languages.registerDefinitionProvider(markdown, new RecapDefinitionProvider(documents, indexService)),
+    new CompletionAutoTrigger(documents),
+  );
   const done = performance.now();
   const activationMs = done - activateStarted;
   const sinceLoadMs = done - loadedAt;

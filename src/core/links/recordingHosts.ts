@@ -60,5 +60,6 @@ export function classifyLink(url: string, title = ''): 'video' | 'slides' | 'oth
 /** A URL as a Markdown link destination can hold it: spaces and brackets encoded. */
 export function normalizeUrl(text: string): string {
   const url = parseHttpUrl(text);
-  return url ? url.href : text.trim();
+  // Parentheses may be written either way (inserted references encode them so any Markdown renderer keeps the link whole).
+  return (url ? url.href : text.trim()).replace(/%28/gi, '(').replace(/%29/gi, ')');
 }

@@ -4,7 +4,7 @@ import { markdownEngine } from '../markdown/engine';
 import type { Problem } from '../problem';
 import { LineIndex } from '../text/lineIndex';
 import { splitFrontmatter, type Frontmatter } from './frontmatter';
-import { isRecapFile, type RecapFileOptions, DEFAULT_RECAP_FILE_OPTIONS } from './recapFiles';
+import { declaresRecapKeys, isRecapFile, type RecapFileOptions, DEFAULT_RECAP_FILE_OPTIONS } from './recapFiles';
 
 /** Offsets into the whole recap text, end exclusive. */
 export interface Range {
@@ -83,7 +83,7 @@ export function parseRecap(path: string, text: string, options: RecapFileOptions
     lines,
     frontmatter: fm,
     bodyStart: split.bodyStart,
-    isRecap: isRecapFile(path, fm, options),
+    isRecap: isRecapFile(path, fm, options) || (!fm?.data && declaresRecapKeys(text, options)),
     ...shape,
     problems,
     get tokens() {

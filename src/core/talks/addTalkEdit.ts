@@ -1,0 +1,40 @@
+import type { IndexedSession } from '../index/sessionIndex';
+import type { TextEdit } from '../lint/finding';
+import type { ParsedRecap } from '../recap/parseRecap';
+import { talkEntryYaml } from './talkEntry';
+
+/**
+ * The edit that adds a talk's entry at the end of the frontmatter's `talks:`
+ * list, matching the list's indentation; it creates `talks:` when the
+ * frontmatter has none. Undefined when the recap has no frontmatter, or its
+ * `talks:` is something other than a list, so nothing is ever rewritten.
+ */
+export function addTalkEdit(parsed: ParsedRecap, session: IndexedSession): TextEdit | undefined {
+  const fm = parsed.frontmatter;
+  if (!fm) return undefined;
+  const { text } = parsed;
+  const field = parsed.talksField;
+  if (!field) {
+    return { start: fm.contentEnd, end: fm.contentEnd, newText: `talks:\n${talkEntryYaml(session, 2)}\n` };
+  }
+  const written = text.slice(field.range.start, field.range.end).trim();
+  if (field.value === null || written === '') {
+    const at = lineEnd(text, field.keyRange.end);
+    return { start: at, end: at, newText: `\n${talkEntryYaml(session, 2)}` };
+  }
+  if (/^\[\s*\]$/.test(written)) {
+    return { start: field.keyRange.end + 1, end: field.range.end, newText: `\n${talkEntryYaml(session, 2)}` };
+  }
+  const last = parsed.talks[parsed.talks.length - 1];
+  if (!Array.isArray(field.value) || !last || written.startsWith('[')) return undefined;
+  const indent = Math.max(0, last.keyColumn - 2);
+  const at = lineEnd(text, last.range.end - 1);
+  return { start: at, end: at, newText: `\n${talkEntryYaml(session, indent)}` };
+}
+
+/** The end of the line holding `offset` (before its line break). */
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  const end = nl < 0 ? text.length : nl;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}

@@ -1,0 +1,38 @@
+import type { IndexedEvent, IndexedSession } from '../index/sessionIndex';
+
+/** The default shape of an inserted reference: the title linked to its recording, then the speakers. */
+export const DEFAULT_REFERENCE_TEMPLATE = '[{title}]({link}) — {speakers}';
+
+export const REFERENCE_PLACEHOLDERS = ['title', 'speakers', 'names', 'affiliations', 'video', 'slides', 'schedule', 'link', 'event', 'id'] as const;
+
+/**
+ * Fills a reference template. `{link}` is the best link known (video, else
+ * slides, else the schedule page); a Markdown link whose target came out
+ * empty is reduced to its text, and a dangling ` — ` or `()` is dropped, so
+ * a talk with no links or speakers still reads well.
+ */
+export function referenceText(session: IndexedSession, event: IndexedEvent | undefined, template = DEFAULT_REFERENCE_TEMPLATE): string {
+  const values: Record<(typeof REFERENCE_PLACEHOLDERS)[number], string> = {
+    title: session.title,
+    speakers: session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name)).join(', '),
+    names: session.speakers.map((s) => s.name).join(', '),
+    affiliations: [...new Set(session.speakers.flatMap((s) => (s.affiliation ? [s.affiliation] : [])))].join(', '),
+    video: linkTarget(session.video),
+    slides: linkTarget(session.slides),
+    schedule: linkTarget(session.schedule),
+    link: linkTarget(session.video ?? session.slides ?? session.schedule),
+    event: event?.name ?? session.eventId,
+    id: session.fullId,
+  };
+  return template
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole))
+    .replace(/\[([^\]]*)\]\(\s*\)/g, '$1')
+    .replace(/\(\s*\)/g, '')
+    .replace(/\s+[—–-]\s*$/, '')
+    .trimEnd();
+}
+
+/** A URL safe inside `(…)` in any Markdown renderer: spaces and parentheses percent-encoded (FOSDEM's room names have both). */
+function linkTarget(url: string | undefined): string {
+  return (url ?? '').replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { cursorContext } from '../../core/completion/cursorContext';
+import type { RecapDocuments } from '../recapDocuments';
+import { settings } from '../settings';
+
+/**
+ * Markdown has quick suggestions off by default, so typing the first letter
+ * of a frontmatter value (`event: k`) or a reference query (`@@l`) would not
+ * open the list after the user closed it. This opens it on that first letter
+ * only; from there the incomplete list keeps itself current as they type.
+ */
+export class CompletionAutoTrigger implements vscode.Disposable {
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly documents: RecapDocuments) {
+    this.subscription = vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e));
+  }
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document !== e.document || e.contentChanges.length !== 1 || !settings.autoTrigger()) return;
+    const change = e.contentChanges[0]!;
+    if (change.rangeLength !== 0 || !/^[\p{L}\p{N}]$/u.test(change.text)) return;
+    const document = e.document;
+    const offset = change.rangeOffset;
+    const text = document.getText();
+    const previous = text[offset - 1] ?? '\n';
+    // Only the first letter of a value: the list, once open, follows the typing by itself.
+    if (!/[\s:@[,-]/.test(previous)) return;
+    const parsed = this.documents.get(document);
+    if (!parsed.isRecap) return;
+    const context = cursorContext(text, offset + 1, { trigger: settings.trigger(), codeLines: parsed.codeLines });
+    if (context && (context.kind !== 'reference' || context.query.length === 1)) {
+      void vscode.commands.executeCommand('editor.action.triggerSuggest');
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

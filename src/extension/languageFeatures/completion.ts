@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { completeAt, type CompletionEntry, type CompletionKind } from '../../core/completion/completions';
+import type { IndexService } from '../sessionIndex/indexService';
+import type { RecapDocuments } from '../recapDocuments';
+import { settings } from '../settings';
+
+const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
+  event: vscode.CompletionItemKind.Module,
+  talk: vscode.CompletionItemKind.Snippet,
+  'talk-id': vscode.CompletionItemKind.Reference,
+  speaker: vscode.CompletionItemKind.User,
+  reference: vscode.CompletionItemKind.Reference,
+};
+
+/**
+ * Frontmatter values (event, talks entries, ids, speakers) and body
+ * references (`@@`). Trigger characters make it work with Markdown's default
+ * of no quick suggestions; lists the search filtered are marked incomplete so
+ * VS Code asks again as the user types.
+ */
+export class RecapCompletionProvider implements vscode.CompletionItemProvider {
+  static readonly triggerCharacters = ['@', ' ', ':', '-'];
+
+  constructor(
+    private readonly documents: RecapDocuments,
+    private readonly indexService: IndexService,
+  ) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+    const parsed = this.documents.get(document);
+    if (!parsed.isRecap) return undefined;
+    const { index, search } = await this.indexService.snapshot();
+    if (token.isCancellationRequested) return undefined;
+    const addToTalks = settings.addToTalks();
+    const list = completeAt(parsed, document.offsetAt(position), {
+      index,
+      search,
+      trigger: settings.trigger(),
+      referenceTemplate: settings.referenceTemplate(),
+      addToTalks: addToTalks === 'always',
+    });
+    if (list.items.length === 0) return undefined;
+    const items = list.items.map((entry) => this.toItem(document, entry, addToTalks === 'ask', parsed.talks.some((t) => t.id?.value === entry.talk)));
+    return new vscode.CompletionList(items, list.isIncomplete);
+  }
+
+  private toItem(document: vscode.TextDocument, entry: CompletionEntry, ask: boolean, listed: boolean): vscode.CompletionItem {
+    const item = new vscode.CompletionItem({ label: entry.label, description: entry.description }, KINDS[entry.kind]);
+    item.detail = entry.detail;
+    item.documentation = new vscode.MarkdownString(entry.documentation);
+    item.insertText = entry.insertText;
+    item.range = new vscode.Range(document.positionAt(entry.replace.start), document.positionAt(entry.replace.end));
+    item.filterText = entry.filterText;
+    item.sortText = entry.sortText;
+    item.additionalTextEdits = entry.additionalEdits.map(
+      (e) => new vscode.TextEdit(new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText),
+    );
+    if (entry.kind === 'reference' && ask && entry.talk && !listed) {
+      item.command = { command: 'recap.offerToAddTalk', title: 'Add to talks:', arguments: [document.uri, entry.talk] };
+    }
+    return item;
+  }
+}

@@ -1,0 +1,187 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { log } from './marker';
+import { extensionApi, openRecap, workspaceFile } from './util';
+
+const LIPSTICK = 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs';
+// The workspace's .recap/kubecon-overrides.yaml gives this talk a video the bundled index lacks.
+const LIPSTICK_VIDEO = 'https://www.youtube.com/watch?v=bbbbbbbbbbb';
+
+let counter = 0;
+
+/** Writes a recap with a `|` marking the cursor into the workspace's recaps/ folder, opens it, returns the cursor position. */
+async function recapWithCursor(marked: string): Promise<{ editor: vscode.TextEditor; position: vscode.Position }> {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const uri = workspaceFile('recaps', `e2e-completion-${++counter}.md`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  return { editor, position: document.positionAt(offset) };
+}
+
+async function complete(editor: vscode.TextEditor, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, trigger);
+  return list.items;
+}
+
+const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** Applies a completion item as VS Code does: its text over its range, plus its additional edits, as one edit. */
+async function accept(editor: vscode.TextEditor, item: vscode.CompletionItem): Promise<string> {
+  const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
+  const text = typeof item.insertText === 'string' ? item.insertText : item.insertText!.value;
+  const ok = await editor.edit((b) => {
+    b.replace(range, text);
+    for (const e of item.additionalTextEdits ?? []) b.replace(e.range, e.newText);
+  });
+  assert.ok(ok, 'the edit applied');
+  return editor.document.getText();
+}
+
+const frontmatterOf = (text: string) => parse(text.split('---\n')[1]!) as Record<string, unknown>;
+
+suite('completion, hover and snippets', () => {
+  suiteSetup(async () => {
+    await openRecap('recaps', 'kubecon.md');
+    const api = await extensionApi();
+    await api.index();
+  });
+
+  test('event: completes event ids from the index', async () => {
+    const { editor, position } = await recapWithCursor('---\ntitle: x\nevent: kubecon|\ntalks: []\n---\n');
+    const items = await complete(editor, position);
+    assert.equal(labelOf(items[0]!), 'kubecon-eu-2024');
+    assert.equal(await accept(editor, items[0]!), '---\ntitle: x\nevent: kubecon-eu-2024\ntalks: []\n---\n');
+  });
+
+  test('a talks: item inserts the whole entry, YAML valid and indented', async () => {
+    const { editor, position } = await recapWithCursor('---\nevent: kubecon-eu-2024\ntalks:\n  - lipstik pig|\n---\n\n# Notes\n');
+    const items = await complete(editor, position, ' ');
+    assert.equal(labelOf(items[0]!), 'Sometimes, Lipstick Is Exactly What a Pig Needs!');
+    const text = await accept(editor, items[0]!);
+    assert.equal(
+      text,
+      [
+        '---',
+        'event: kubecon-eu-2024',
+        'talks:',
+        `  - id: ${LIPSTICK}`,
+        '    title: "Sometimes, Lipstick Is Exactly What a Pig Needs!"',
+        '    speakers:',
+        '      - name: Abby Bangser',
+        '        affiliation: Syntasso',
+        '      - name: Whitney Lee',
+        '        affiliation: VMware',
+        `    video: ${LIPSTICK_VIDEO}`,
+        '---',
+        '',
+        '# Notes',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual((frontmatterOf(text)['talks'] as { id: string; video: string }[]).map((t) => [t.id, t.video]), [[LIPSTICK, LIPSTICK_VIDEO]]);
+  });
+
+  test('a speakers: entry completes the talk’s other speaker with affiliation', async () => {
+    const { editor, position } = await recapWithCursor(
+      `---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n    speakers:\n      - name: Abby Bangser\n        affiliation: Syntasso\n      - name: |\n---\n`,
+    );
+    const items = await complete(editor, position, ' ');
+    assert.equal(labelOf(items[0]!), 'Whitney Lee');
+    const text = await accept(editor, items[0]!);
+    assert.equal(
+      text,
+      `---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n    speakers:\n      - name: Abby Bangser\n        affiliation: Syntasso\n      - name: Whitney Lee\n        affiliation: VMware\n---\n`,
+    );
+    assert.deepEqual((frontmatterOf(text)['talks'] as { speakers: unknown[] }[])[0]!.speakers[1], { name: 'Whitney Lee', affiliation: 'VMware' });
+  });
+
+  test('the @@ trigger in the body inserts a reference from the template', async () => {
+    const { editor, position } = await recapWithCursor(`---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n---\n\n## Talks\n\n- @@lipstick|\n`);
+    const items = await complete(editor, position, '@');
+    assert.equal(labelOf(items[0]!), 'Sometimes, Lipstick Is Exactly What a Pig Needs!');
+    assert.equal(
+      await accept(editor, items[0]!),
+      `---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n---\n\n## Talks\n\n- [Sometimes, Lipstick Is Exactly What a Pig Needs!](${LIPSTICK_VIDEO}) — Abby Bangser (Syntasso), Whitney Lee (VMware)\n`,
+    );
+  });
+
+  test('nothing is suggested inside fenced code or a YAML comment', async () => {
+    const fenced = await recapWithCursor('---\nevent: kubecon-eu-2024\n---\n\n```\n@@lipstick|\n```\n');
+    assert.equal((await complete(fenced.editor, fenced.position, '@')).filter((i) => i.kind === vscode.CompletionItemKind.Reference).length, 0);
+    const comment = await recapWithCursor('---\nevent: kubecon-eu-2024 # kube|\n---\n');
+    assert.equal((await complete(comment.editor, comment.position)).filter((i) => i.kind === vscode.CompletionItemKind.Module).length, 0);
+  });
+
+  test('one completion request over the full bundled index is fast', async () => {
+    const { editor, position } = await recapWithCursor('---\nevent: fosdem-2023\n---\n\n- @@reproducible dockerfile|\n');
+    const times: number[] = [];
+    let first: vscode.CompletionItem | undefined;
+    for (let i = 0; i < 15; i++) {
+      const started = performance.now();
+      const items = await complete(editor, position, '@');
+      times.push(performance.now() - started);
+      first ??= items[0];
+    }
+    assert.equal(labelOf(first!), 'Bit-for-bit reproducible builds with Dockerfile');
+    times.sort((a, b) => a - b);
+    log(`    completion request (executeCompletionItemProvider, 11,8xx sessions): median ${times[7]!.toFixed(1)} ms, max ${times[14]!.toFixed(1)} ms`);
+  });
+
+  test('hover on a talk id shows the talk’s card', async () => {
+    const { editor, position } = await recapWithCursor(`---\nevent: kubecon-eu-2024\ntalks:\n  - id: kubecon-eu-2024/sometimes-lip|stick-is-exactly-what-a-pig-needs\n---\n`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Sometimes, Lipstick Is Exactly What a Pig Needs!\*\*/);
+    assert.ok(text.includes('Abby Bangser (Syntasso), Whitney Lee (VMware)'));
+    assert.ok(text.includes('KubeCon + CloudNativeCon Europe 2024'));
+    assert.ok(text.includes(`[▶ Video](${LIPSTICK_VIDEO})`));
+  });
+
+  test('hover on a talk reference in the body shows the same card', async () => {
+    const { editor, position } = await recapWithCursor(`---\nevent: kubecon-eu-2024\n---\n\n- [Sometimes, Lip|stick Is Exactly What a Pig Needs!](${LIPSTICK_VIDEO}) — Abby Bangser\n`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Sometimes, Lipstick Is Exactly What a Pig Needs!\*\*/);
+    assert.ok(text.includes(`\`${LIPSTICK}\``));
+  });
+
+  test('Go to Definition on a workspace talk opens its index file', async () => {
+    const { editor, position } = await recapWithCursor('---\nevent: team-meetup-2024\ntalks:\n  - id: team-meetup-2024/writing-recaps-peo|ple-read\n---\n');
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, position);
+    const location = locations.find((l): l is vscode.Location => l instanceof vscode.Location);
+    assert.ok(location, 'a location');
+    assert.equal(location.uri.toString(), workspaceFile('.recap', 'team-talks.yaml').toString());
+    const line = (await vscode.workspace.openTextDocument(location.uri)).lineAt(location.range.start.line).text;
+    assert.match(line, /- id: writing-recaps-people-read/);
+  });
+
+  test('snippets: "recap" expands to the frontmatter skeleton', async () => {
+    const { editor, position } = await recapWithCursor('recap|');
+    const items = await complete(editor, position);
+    const snippet = items.find((i) => labelOf(i) === 'recap' && i.kind === vscode.CompletionItemKind.Snippet);
+    assert.ok(snippet, `the recap snippet is offered (got ${items.map(labelOf).slice(0, 10).join(', ')})`);
+    const body = snippet.insertText instanceof vscode.SnippetString ? snippet.insertText : new vscode.SnippetString(String(snippet.insertText));
+    await editor.insertSnippet(body, new vscode.Range(new vscode.Position(0, 0), position));
+    const text = editor.document.getText();
+    assert.match(text, /^---\ntitle: "Event: the talks worth your time"\nevent: event-id\ndate: \d{4}-\d{2}-\d{2}\nauthor: Your Name\ntalks: \[\]\n---\n\n# Event: the talks worth your time\n/);
+    assert.deepEqual(Object.keys(frontmatterOf(text)), ['title', 'event', 'date', 'author', 'talks']);
+  });
+
+  test('"Recap: Insert Talk Reference…" inserts the reference and can add the talk to talks:', async () => {
+    const { editor, position } = await recapWithCursor('---\nevent: fosdem-2023\ntalks: []\n---\n\n- |\n');
+    editor.selection = new vscode.Selection(position, position);
+    await vscode.workspace.getConfiguration('recap.completion').update('addToTalks', 'always', vscode.ConfigurationTarget.Global);
+    try {
+      const id = await vscode.commands.executeCommand<string>('recap.insertTalkReference', { query: 'reproducible dockerfle' });
+      assert.equal(id, 'fosdem-2023/container_reproducible_dockerfile');
+      const text = editor.document.getText();
+      assert.match(text, /\n- \[Bit-for-bit reproducible builds with Dockerfile\]\(https:\/\/video\.fosdem\.org\/2023\/UB2\.252A%20%28Lameere%29\/container_reproducible_dockerfile\.[a-z0-9]+\) — Akihiro Suda[^\n]*\n$/);
+      assert.equal((frontmatterOf(text)['talks'] as { id: string }[])[0]!.id, 'fosdem-2023/container_reproducible_dockerfile');
+    } finally {
+      await vscode.workspace.getConfiguration('recap.completion').update('addToTalks', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});
