@@ -140,7 +140,8 @@ class Completer {
     return {
       kind,
       label: session.title,
-      description: [speakerLine(session), event?.name ?? session.eventId, video].filter(Boolean).join(' · '),
+      // Whether there is a video first: the list cuts long descriptions short.
+      description: [video, speakerLine(session), event?.name ?? session.eventId].filter(Boolean).join(' · '),
       detail: `${event?.name ?? session.eventId} · ${video}${session.slides ? ' · slides' : ''}`,
       documentation: talkCard(session, event),
       insertText,
