@@ -27,6 +27,8 @@ export interface RecapWriterApi {
   /** The session index and its search (loaded on first call). */
   index(): Promise<IndexSnapshot>;
   onDidChangeIndex: vscode.Event<IndexSnapshot>;
+  /** Milliseconds the last completion request spent in the provider (parse, search, items). */
+  lastCompletionMs(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): RecapWriterApi {
@@ -46,8 +48,9 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     offerToAddTalk,
   ]);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  const completion = new RecapCompletionProvider(documents, indexService);
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider(markdown, new RecapCompletionProvider(documents, indexService), ...RecapCompletionProvider.triggerCharacters),
+    vscode.languages.registerCompletionItemProvider(markdown, completion, ...RecapCompletionProvider.triggerCharacters),
     vscode.languages.registerHoverProvider(markdown, new RecapHoverProvider(documents, indexService)),
     vscode.languages.registerDefinitionProvider(markdown, new RecapDefinitionProvider(documents, indexService)),
     new CompletionAutoTrigger(documents),
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     summarize: summarizeRecap,
     index: () => indexService.snapshot(),
     onDidChangeIndex: indexService.onDidChange,
+    lastCompletionMs: () => completion.lastRequestMs,
   };
 }
 

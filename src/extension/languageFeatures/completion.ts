@@ -20,6 +20,8 @@ const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
  */
 export class RecapCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['@', ' ', ':', '-'];
+  /** How long the last request took inside the provider (parse, search, items), for the e2e report. */
+  lastRequestMs = 0;
 
   constructor(
     private readonly documents: RecapDocuments,
@@ -27,10 +29,11 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
   ) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
-    const parsed = this.documents.get(document);
-    if (!parsed.isRecap) return undefined;
     const { index, search } = await this.indexService.snapshot();
     if (token.isCancellationRequested) return undefined;
+    const started = performance.now();
+    const parsed = this.documents.get(document);
+    if (!parsed.isRecap) return undefined;
     const addToTalks = settings.addToTalks();
     const list = completeAt(parsed, document.offsetAt(position), {
       index,
@@ -41,6 +44,7 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     });
     if (list.items.length === 0) return undefined;
     const items = list.items.map((entry) => this.toItem(document, entry, addToTalks === 'ask', parsed.talks.some((t) => t.id?.value === entry.talk)));
+    this.lastRequestMs = performance.now() - started;
     return new vscode.CompletionList(items, list.isIncomplete);
   }
 

@@ -117,17 +117,20 @@ suite('completion, hover and snippets', () => {
 
   test('one completion request over the full bundled index is fast', async () => {
     const { editor, position } = await recapWithCursor('---\nevent: fosdem-2023\n---\n\n- @@reproducible dockerfile|\n');
+    const api = await extensionApi();
     const times: number[] = [];
+    const inProvider: number[] = [];
     let first: vscode.CompletionItem | undefined;
     for (let i = 0; i < 15; i++) {
       const started = performance.now();
       const items = await complete(editor, position, '@');
       times.push(performance.now() - started);
+      inProvider.push(api.lastCompletionMs());
       first ??= items[0];
     }
     assert.equal(labelOf(first!), 'Bit-for-bit reproducible builds with Dockerfile');
-    times.sort((a, b) => a - b);
-    log(`    completion request (executeCompletionItemProvider, 11,8xx sessions): median ${times[7]!.toFixed(1)} ms, max ${times[14]!.toFixed(1)} ms`);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[7]!.toFixed(1);
+    log(`    completion over the bundled index (${(await api.index()).index.sessions.length} sessions): provider median ${median(inProvider)} ms; whole request (executeCompletionItemProvider round trip) median ${median(times)} ms`);
   });
 
   test('hover on a talk id shows the talk’s card', async () => {
