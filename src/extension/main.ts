@@ -13,6 +13,12 @@ import { RecapCompletionProvider } from './languageFeatures/completion';
 import { RecapDefinitionProvider } from './languageFeatures/definition';
 import { RecapHoverProvider } from './languageFeatures/hover';
 import { RecapDocuments } from './recapDocuments';
+import { RecapCodeActions } from './lint/codeActions';
+import { RecapDiagnostics } from './lint/diagnostics';
+import { RecapLinter } from './lint/recapLinter';
+import { RecapPreviewManager } from './preview/previewManager';
+import { OpenPreviewToSideCommand } from './commands/openPreviewToSide';
+import { PreviewFindingsCommand } from './commands/previewFindings';
 
 const loadedAt = performance.now();
 
@@ -40,12 +46,17 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
   const documents = new RecapDocuments();
   context.subscriptions.push(documents);
   const offerToAddTalk = new OfferToAddTalkCommand(documents, indexService);
+  const linter = new RecapLinter(documents, indexService);
+  const previews = new RecapPreviewManager(context.extensionUri, linter);
+  context.subscriptions.push(linter, previews);
   registerCommands(context, [
     new NewRecapCommand(),
     new ImportScheduleCommand(),
     new ShowIndexStatisticsCommand(indexService, output),
     new InsertTalkReferenceCommand(documents, indexService, offerToAddTalk),
     offerToAddTalk,
+    new OpenPreviewToSideCommand(previews),
+    new PreviewFindingsCommand(previews),
   ]);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const completion = new RecapCompletionProvider(documents, indexService);
@@ -54,6 +65,10 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     vscode.languages.registerHoverProvider(markdown, new RecapHoverProvider(documents, indexService)),
     vscode.languages.registerDefinitionProvider(markdown, new RecapDefinitionProvider(documents, indexService)),
     new CompletionAutoTrigger(documents),
+  );
+  context.subscriptions.push(
+    new RecapDiagnostics(linter),
+    vscode.languages.registerCodeActionsProvider(markdown, new RecapCodeActions(linter), RecapCodeActions.metadata),
   );
   const done = performance.now();
   const activationMs = done - activateStarted;

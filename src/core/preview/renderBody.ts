@@ -1,0 +1,219 @@
+import type Token from 'markdown-it/lib/token.mjs';
+import { markdownEngine } from '../markdown/engine';
+import type { ParsedRecap } from '../recap/parseRecap';
+import { badgeMark, MARK_CLOSE, markOpen, type PlacedFinding } from './findingMarks';
+import { attrs, escapeHtml, safeHref, safeImageSrc } from './html';
+import { locateInline, type InlineSource } from './inlineSource';
+import { htmlToken, markInline, newToken, type InlineMark } from './markInline';
+import { sanitizeFragment } from './sanitize';
+
+export interface BodyOptions {
+  /** Render the recap's raw HTML (sanitized) instead of showing it as text. */
+  allowHtml?: boolean;
+  /** Random text for placeholders that must survive sanitizing (allowHtml only). */
+  placeholderKey?: string;
+}
+
+interface InlineInfo {
+  token: number;
+  firstLine: number;
+  endLine: number;
+}
+
+const htmlTokens = new WeakMap<ParsedRecap, Token[]>();
+
+/**
+ * The tokens to render. parseRecap's tokens treat raw HTML as text (as lint
+ * must read it); with raw HTML allowed the body is parsed once more, with
+ * HTML on, and that parse is kept with the recap.
+ */
+function tokensFor(parsed: ParsedRecap, allowHtml: boolean): Token[] {
+  if (!allowHtml) return parsed.tokens;
+  let tokens = htmlTokens.get(parsed);
+  if (!tokens) {
+    tokens = markdownEngine({ html: true }).parse(parsed.text.slice(parsed.bodyStart), {});
+    const by = parsed.lines.positionAt(parsed.bodyStart).line;
+    if (by > 0) for (const t of tokens) if (t.map) t.map = [t.map[0] + by, t.map[1] + by];
+    htmlTokens.set(parsed, tokens);
+  }
+  return tokens;
+}
+
+/**
+ * The recap's Markdown body as HTML, from its tokens with the shared
+ * engine's renderer: block elements carry `data-line` (0-based line of the
+ * whole text, for scroll sync), each finding's text is wrapped in a mark, and
+ * a finding with no single piece of text (spanning blocks, in code) gets a
+ * badge at the start of its block.
+ */
+export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], options: BodyOptions = {}): string {
+  const allowHtml = options.allowHtml === true;
+  const engine = markdownEngine({ html: allowHtml });
+  const tokens = tokensFor(parsed, allowHtml);
+  const { text, lines } = parsed;
+  const unescape = engine.utils.unescapeAll;
+
+  // Inline tokens and the lines they cover (table cells have no map: their row's).
+  const inlines: InlineInfo[] = [];
+  const inlineAtLine = new Int32Array(lines.lineCount).fill(-1);
+  let lastMap: [number, number] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.map) lastMap = t.map;
+    if (t.type !== 'inline' || !lastMap) continue;
+    const [firstLine, endLine] = lastMap;
+    if (inlineAtLine[firstLine] === -1) for (let l = firstLine; l < endLine && l < lines.lineCount; l++) if (inlineAtLine[l] === -1) inlineAtLine[l] = inlines.length;
+    inlines.push({ token: i, firstLine, endLine });
+  }
+  const sources = new Map<number, InlineSource | undefined>();
+  const sourceOf = (k: number): InlineSource | undefined => {
+    if (sources.has(k)) return sources.get(k);
+    const info = inlines[k]!;
+    const previous = k > 0 && inlines[k - 1]!.firstLine === info.firstLine ? sourceOf(k - 1) : undefined;
+    const from = previous ? previous.end : lines.lineStart(info.firstLine);
+    const source = locateInline(text, (l) => lines.lineStart(l), (l) => lines.lineEnd(l), tokens[info.token]!, info.firstLine, from, unescape);
+    sources.set(k, source);
+    return source;
+  };
+
+  // Where each finding goes: marks in an inline, badges at an inline's start, badges before a block, or at the end.
+  const marks = new Map<number, PlacedFinding[]>();
+  const inlineBadges = new Map<number, PlacedFinding[]>();
+  const blockBadges = new Map<number, PlacedFinding[]>();
+  const endBadges: PlacedFinding[] = [];
+  const push = <K>(map: Map<K, PlacedFinding[]>, key: K, f: PlacedFinding) => {
+    const list = map.get(key);
+    if (list) list.push(f);
+    else map.set(key, [f]);
+  };
+  for (const f of findings) {
+    const start = Math.min(f.finding.start, text.length);
+    const startLine = lines.positionAt(start).line;
+    const endLine = lines.positionAt(Math.max(start, Math.min(f.finding.end, text.length) - 1)).line;
+    const k = inlineAtLine[startLine] ?? -1;
+    if (k >= 0) {
+      const info = inlines[k]!;
+      if (endLine >= info.endLine) {
+        push(inlineBadges, k, f);
+        continue;
+      }
+      // Table cells share their row: the cell whose text reaches the finding.
+      let chosen = k;
+      for (let j = k; j < inlines.length && inlines[j]!.firstLine === info.firstLine; j++) {
+        chosen = j;
+        const source = sourceOf(j);
+        if (source && source.end > start) break;
+      }
+      if (sourceOf(chosen)) push(marks, chosen, f);
+      else push(inlineBadges, chosen, f);
+      continue;
+    }
+    const block = tokens.findIndex((t) => t.map !== null && t.map[1] > startLine);
+    if (block >= 0) push(blockBadges, block, f);
+    else endBadges.push(f);
+  }
+
+  const key = options.placeholderKey ?? 'k';
+  const out: Token[] = [];
+  let inlineIndex = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const before = blockBadges.get(i);
+    if (before) out.push(badgeBlock(before, t.map?.[0]));
+    if (t.type === 'inline') {
+      inlineIndex++;
+      out.push(renderedInline(t, inlineIndex));
+    } else if (t.block && t.map && t.nesting !== -1) {
+      const clone = cloneToken(t);
+      if (t.type === 'html_block') clone.content = `<div${attrs({ class: 'raw-html', 'data-line': t.map[0] })}>${sanitizeFragment(t.content)}</div>\n`;
+      else clone.attrs = [...(t.attrs ?? []), ['data-line', String(t.map[0])]];
+      out.push(clone);
+    } else {
+      out.push(t);
+    }
+  }
+  if (endBadges.length) out.push(badgeBlock(endBadges, undefined));
+  return engine.renderer.render(out, engine.options, {});
+
+  function renderedInline(t: Token, k: number): Token {
+    let children = t.children ?? [];
+    const own = marks.get(k);
+    const placeholders: { open: string; close: string; f: PlacedFinding }[] = [];
+    if (own) {
+      const source = sourceOf(k)!;
+      const inlineMarks: InlineMark[] = own.map((f, n) => {
+        if (!allowHtml) return { start: f.finding.start, end: f.finding.end, open: markOpen(f), close: MARK_CLOSE };
+        const p = { open: `RPM${key}o${n}X`, close: `RPM${key}c${n}X`, f };
+        placeholders.push(p);
+        return { start: f.finding.start, end: f.finding.end, open: p.open, close: p.close };
+      });
+      children = markInline(children, source, inlineMarks);
+    }
+    children = children.map(safeChild);
+    const badges = inlineBadges.get(k);
+    if (badges) children = [htmlToken(allowHtml ? `RPM${key}badgesX ` : `${badges.map(badgeMark).join(' ')} `), ...children];
+    if (!allowHtml) {
+      if (children === t.children) return t;
+      const clone = cloneToken(t);
+      clone.children = children;
+      return clone;
+    }
+    // Raw HTML allowed: sanitize what this inline renders, then put the marks (placeholders until now) back.
+    let html = sanitizeFragment(engine.renderer.renderInline(children, engine.options, {}));
+    const lost: PlacedFinding[] = [];
+    for (const p of placeholders) {
+      const open = html.indexOf(p.open);
+      const close = html.indexOf(p.close);
+      if (open >= 0 && close > open) html = replaceOnce(replaceOnce(html, p.open, markOpen(p.f)), p.close, MARK_CLOSE);
+      else {
+        html = replaceOnce(replaceOnce(html, p.open, ''), p.close, '');
+        lost.push(p.f);
+      }
+    }
+    const allBadges = [...lost, ...(badges ?? [])];
+    const badgeHtml = allBadges.length ? `${allBadges.map(badgeMark).join(' ')} ` : '';
+    const slot = `RPM${key}badgesX `;
+    html = html.includes(slot) ? replaceOnce(html, slot, badgeHtml) : badgeHtml + html;
+    const clone = cloneToken(t);
+    clone.children = [htmlToken(html)];
+    return clone;
+  }
+}
+
+function replaceOnce(s: string, find: string, replacement: string): string {
+  const at = s.indexOf(find);
+  return at < 0 ? s : s.slice(0, at) + replacement + s.slice(at + find.length);
+}
+
+/** A paragraph of badges for findings outside any text (in code, on a rule, past the end). */
+function badgeBlock(findings: PlacedFinding[], line: number | undefined): Token {
+  const t = newToken('html_block', '', 0);
+  t.content = `<p${attrs({ class: 'finding-badges', 'data-line': line })}>${findings.map(badgeMark).join(' ')}</p>\n`;
+  return t;
+}
+
+function cloneToken(t: Token): Token {
+  const clone = newToken(t.type, t.tag, t.nesting);
+  Object.assign(clone, t);
+  clone.attrs = t.attrs ? t.attrs.map(([name, value]) => [name, value] as [string, string]) : null;
+  return clone;
+}
+
+/** Links get `rel="noopener noreferrer"` and lose any target that is not http(s), mailto or relative; images load only from http(s) or data:. */
+function safeChild(t: Token): Token {
+  if (t.type === 'link_open') {
+    const clone = cloneToken(t);
+    const href = t.attrGet('href');
+    const safe = href === null ? undefined : safeHref(href);
+    clone.attrs = (clone.attrs ?? []).filter(([name]) => name !== 'href' && name !== 'rel');
+    if (safe !== undefined) clone.attrs.unshift(['href', safe]);
+    clone.attrs.push(['rel', 'noopener noreferrer']);
+    return clone;
+  }
+  if (t.type === 'image') {
+    const src = t.attrGet('src') ?? '';
+    if (safeImageSrc(src) !== undefined) return t;
+    return htmlToken(`<span${attrs({ class: 'image-unavailable', title: src })}>[image: ${escapeHtml(t.content)}]</span>`);
+  }
+  return t;
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/lint/finding';
+import { ruleDocsUrl } from '../../core/lint/registry';
+import type { Severity } from '../../core/problem';
+import type { RecapLinter } from './recapLinter';
+
+export const DIAGNOSTIC_SOURCE = 'recap';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(document: vscode.TextDocument, f: Finding): vscode.Diagnostic {
+  const range = new vscode.Range(document.positionAt(f.start), document.positionAt(f.end));
+  const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = { value: f.code, target: vscode.Uri.parse(ruleDocsUrl(f.code)) };
+  return d;
+}
+
+/**
+ * Keeps the Problems panel current for open recaps: on open, as you type
+ * (debounced), and when the index or a setting changes. A result is shown only
+ * if the document has not changed since it was computed, so a slow lint of an
+ * old version never overwrites a newer one.
+ */
+export class RecapDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly linter: RecapLinter, private readonly delayMs = 250) {
+    this.disposables = [
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.delayMs)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        clearTimeout(this.timers.get(d.uri.toString()));
+        this.collection.delete(d.uri);
+      }),
+      linter.onDidChange(() => {
+        for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+      }),
+    ];
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.update(document);
+      }, delayMs),
+    );
+  }
+
+  private async update(document: vscode.TextDocument): Promise<void> {
+    if (document.isClosed) return;
+    const version = document.version;
+    const { parsed, result } = await this.linter.analyze(document);
+    if (document.isClosed || document.version !== version) return;
+    if (!parsed.isRecap) {
+      this.collection.delete(document.uri);
+      return;
+    }
+    this.collection.set(document.uri, result.findings.map((f) => toDiagnostic(document, f)));
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { LintResult } from '../../core/lint/finding';
+import { lintRecap, type RuleSetting } from '../../core/lint/lintRecap';
+import type { ParsedRecap } from '../../core/recap/parseRecap';
+import type { RecapAnalysis } from '../preview/recapAnalysis';
+import type { RecapDocuments } from '../recapDocuments';
+import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/**
+ * Parse and lint of a document, shared by the diagnostics, the code actions
+ * and the preview: computed once per document version and index snapshot.
+ */
+export class RecapLinter implements RecapAnalysis, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
+  readonly onDidChange = this.changed.event;
+  private readonly cache = new Map<string, { version: number; snapshot: IndexSnapshot; parsed: ParsedRecap; result: LintResult }>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly documents: RecapDocuments,
+    private readonly indexService: IndexService,
+  ) {
+    this.disposables = [
+      this.changed,
+      indexService.onDidChange(() => {
+        this.cache.clear();
+        this.changed.fire(undefined);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('recap.lint') || e.affectsConfiguration('recap.recapFiles') || e.affectsConfiguration('recap.preview')) {
+          this.cache.clear();
+          this.changed.fire(undefined);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+    ];
+  }
+
+  async analyze(document: vscode.TextDocument): Promise<{ parsed: ParsedRecap; result: LintResult }> {
+    const snapshot = await this.indexService.snapshot();
+    const key = document.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === document.version && hit.snapshot === snapshot) return hit;
+    const parsed = this.documents.get(document);
+    const result = parsed.isRecap ? lintRecap(parsed, { index: snapshot.index, search: snapshot.search, rules: ruleSettings() }) : { findings: [], talks: [] };
+    const entry = { version: document.version, snapshot, parsed, result };
+    this.cache.set(key, entry);
+    return entry;
+  }
+
+  /** The last result for exactly this version, without computing one. */
+  cached(document: vscode.TextDocument): { parsed: ParsedRecap; result: LintResult } | undefined {
+    const hit = this.cache.get(document.uri.toString());
+    return hit && hit.version === document.version ? hit : undefined;
+  }
+
+  allowHtml(): boolean {
+    return vscode.workspace.getConfiguration('recap.preview').get<boolean>('allowHtml') === true;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** `recap.lint.rules`: rule id → severity or "off"; anything else is ignored (and the rule keeps its default). */
+function ruleSettings(): Record<string, RuleSetting> {
+  const raw = vscode.workspace.getConfiguration('recap.lint').get<Record<string, unknown>>('rules') ?? {};
+  const out: Record<string, RuleSetting> = {};
+  for (const [id, value] of Object.entries(raw)) if (typeof value === 'string' && SEVERITIES.has(value)) out[id] = value as RuleSetting;
+  return out;
+}

@@ -1,0 +1,258 @@
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { newNonce, renderPreview, renderPreviewBody } from '../../core/preview/renderPreview';
+import type { RecapAnalysis } from './recapAnalysis';
+
+/** A finding as the webview reports it, read back from its marks: line is 1-based. */
+export interface ReportedFinding {
+  rule: string;
+  line: number;
+  message: string;
+}
+
+/** The findings the webview last reported, with the document version that render showed. */
+export interface ReportedFindings {
+  version: number;
+  findings: ReportedFinding[];
+}
+
+type FromWebview =
+  | { type: 'reveal'; line: number }
+  | { type: 'didScroll'; line: number }
+  | { type: 'findings'; version?: number; findings: ReportedFinding[] };
+
+export const PREVIEW_VIEW_TYPE = 'recap.preview';
+const DEBOUNCE_MS = 150;
+/** How long a scroll we caused is not echoed back. */
+const SCROLL_ECHO_MS = 250;
+
+/**
+ * One preview panel for one recap document: renders it (full document first,
+ * then body updates that keep the scroll position), follows edits (debounced;
+ * an older render never replaces a newer one), syncs scrolling both ways,
+ * reveals a finding's line when it is clicked, and remembers what the webview
+ * last reported.
+ */
+export class RecapPreviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private readonly reported = new vscode.EventEmitter<ReportedFindings>();
+  /** Fires each time the webview reports its findings (after every render). */
+  readonly onDidReportFindings = this.reported.event;
+  private document: vscode.TextDocument;
+  private timer: NodeJS.Timeout | undefined;
+  /** Bumped by every render; a render whose number is not the latest is dropped. */
+  private generation = 0;
+  private shownVersion = -1;
+  /** The next render sets the whole document (first render; the webview was rebuilt from stale HTML). */
+  private needsFullRender = true;
+  /** Whether `webview.html` holds the latest render (not so once body updates were posted). */
+  private htmlCurrent = false;
+  /** After a full render, bring the preview to the editor's scroll position once the script reports in. */
+  private syncScrollOnReport = false;
+  private lastVisible: boolean;
+  private lastColumn: vscode.ViewColumn | undefined;
+  private lastReport: ReportedFindings | undefined;
+  private editorScrollMutedUntil = 0;
+  private isDisposed = false;
+
+  static create(document: vscode.TextDocument, analysis: RecapAnalysis, extensionUri: vscode.Uri, viewColumn = vscode.ViewColumn.Beside, preserveFocus = true): RecapPreviewPanel {
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      previewTitle(document),
+      { viewColumn, preserveFocus },
+      { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
+    );
+    panel.iconPath = vscode.Uri.joinPath(media, 'icon.png');
+    return new RecapPreviewPanel(panel, document, analysis, media);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    document: vscode.TextDocument,
+    private readonly analysis: RecapAnalysis,
+    private readonly media: vscode.Uri,
+  ) {
+    this.document = document;
+    this.lastVisible = panel.visible;
+    this.lastColumn = panel.viewColumn;
+    this.disposables.push(
+      this.disposed,
+      this.reported,
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => {
+        // Shown again or moved to another group, the webview is rebuilt from its last full HTML: render it fresh if that is stale.
+        const p = e.webviewPanel;
+        const rebuilt = p.visible && (!this.lastVisible || p.viewColumn !== this.lastColumn);
+        this.lastVisible = p.visible;
+        this.lastColumn = p.viewColumn;
+        if (rebuilt && !this.htmlCurrent) {
+          this.needsFullRender = true;
+          this.schedule(0);
+        }
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.is(e.document.uri) && e.contentChanges.length) {
+          this.document = e.document;
+          this.schedule();
+        }
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (this.is(d.uri)) this.document = d;
+      }),
+      analysis.onDidChange((uri) => {
+        if (!uri || this.is(uri)) this.schedule();
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScroll(e)),
+    );
+    void this.render();
+  }
+
+  get uri(): vscode.Uri {
+    return this.document.uri;
+  }
+
+  get visible(): boolean {
+    return !this.isDisposed && this.panel.visible;
+  }
+
+  get active(): boolean {
+    return !this.isDisposed && this.panel.active;
+  }
+
+  /** What the webview last reported (undefined until its first render has run). */
+  get findings(): ReportedFindings | undefined {
+    return this.lastReport;
+  }
+
+  /** The document's current version. */
+  get documentVersion(): number {
+    return this.document.version;
+  }
+
+  is(uri: vscode.Uri): boolean {
+    return uri.toString() === this.document.uri.toString();
+  }
+
+  reveal(preserveFocus = true): void {
+    this.panel.reveal(undefined, preserveFocus);
+  }
+
+  /** Render again after the debounce (0: at once). */
+  schedule(delay = DEBOUNCE_MS): void {
+    if (this.isDisposed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.render(), delay);
+  }
+
+  private async render(): Promise<void> {
+    if (this.isDisposed) return;
+    const generation = ++this.generation;
+    const document = this.document;
+    const version = document.version;
+    let analysis;
+    try {
+      analysis = await this.analysis.analyze(document);
+    } catch (err) {
+      if (generation === this.generation && !this.isDisposed) {
+        void vscode.window.showErrorMessage(`Recap preview: cannot render ${basename(document.uri.path)}: ${(err as Error).message}`);
+      }
+      return;
+    }
+    // A newer render has started since (or the panel closed): this one is stale.
+    if (generation !== this.generation || this.isDisposed) return;
+    const { parsed, result } = analysis;
+    const allowHtml = this.analysis.allowHtml();
+    this.panel.title = previewTitle(document);
+    if (this.needsFullRender || !this.panel.visible) {
+      const webview = this.panel.webview;
+      webview.html = renderPreview(parsed, result, {
+        nonce: newNonce(),
+        cspSource: webview.cspSource,
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.css')).toString(),
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.js')).toString(),
+        allowHtml,
+        title: previewTitle(document),
+        documentVersion: version,
+      });
+      this.needsFullRender = false;
+      this.htmlCurrent = true;
+      this.syncScrollOnReport = true;
+    } else {
+      void this.panel.webview.postMessage({ type: 'update', html: renderPreviewBody(parsed, result, { allowHtml }), version });
+      this.htmlCurrent = false;
+    }
+    this.shownVersion = version;
+  }
+
+  private onMessage(message: FromWebview): void {
+    if (!message || typeof message !== 'object') return;
+    switch (message.type) {
+      case 'findings':
+        if (Array.isArray(message.findings)) {
+          this.lastReport = { version: typeof message.version === 'number' ? message.version : this.shownVersion, findings: message.findings };
+          this.reported.fire(this.lastReport);
+          if (this.syncScrollOnReport) {
+            this.syncScrollOnReport = false;
+            const top = this.editor()?.visibleRanges[0]?.start.line;
+            if (top) void this.panel.webview.postMessage({ type: 'scrollTo', line: top });
+          }
+        }
+        break;
+      case 'reveal':
+        if (typeof message.line === 'number') void this.revealLine(message.line);
+        break;
+      case 'didScroll':
+        if (typeof message.line === 'number') this.scrollEditor(message.line);
+        break;
+    }
+  }
+
+  /** A finding was clicked: show its line in the editor, selected. */
+  private async revealLine(line: number): Promise<void> {
+    const editor = this.editor();
+    const target = Math.max(0, Math.min(line, this.document.lineCount - 1));
+    const shown = editor
+      ? await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false })
+      : await vscode.window.showTextDocument(this.document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const range = shown.document.lineAt(target).range;
+    shown.selection = new vscode.Selection(range.start, range.end);
+    shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** The preview scrolled (by the user): bring the editor's top line along, without echoing back. */
+  private scrollEditor(line: number): void {
+    const editor = this.editor();
+    if (!editor) return;
+    const target = Math.max(0, Math.min(line, editor.document.lineCount - 1));
+    this.editorScrollMutedUntil = Date.now() + SCROLL_ECHO_MS;
+    editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+  }
+
+  private onEditorScroll(e: vscode.TextEditorVisibleRangesChangeEvent): void {
+    if (!this.is(e.textEditor.document.uri) || !this.panel.visible) return;
+    if (Date.now() < this.editorScrollMutedUntil) return;
+    const top = e.visibleRanges[0]?.start.line;
+    if (top !== undefined) void this.panel.webview.postMessage({ type: 'scrollTo', line: top });
+  }
+
+  private editor(): vscode.TextEditor | undefined {
+    return vscode.window.visibleTextEditors.find((e) => this.is(e.document.uri));
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    clearTimeout(this.timer);
+    this.disposed.fire();
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function previewTitle(document: vscode.TextDocument): string {
+  return `Preview ${basename(document.uri.path) || document.uri.toString()}`;
+}

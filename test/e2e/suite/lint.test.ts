@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { log } from './marker';
+import { extensionApi, openRecap, workspaceFile } from './util';
+
+const LIPSTICK = 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs';
+// The workspace's .recap/kubecon-overrides.yaml gives this talk a video the bundled index lacks.
+const LIPSTICK_VIDEO = 'https://www.youtube.com/watch?v=bbbbbbbbbbb';
+
+const RECAP = [
+  '---',
+  'title: "KubeCon EU 2024: platform talks"',
+  'event: kubecon-eu-2024',
+  'talks:',
+  `  - id: ${LIPSTICK}`,
+  '    title: "Sometimes, Lipstick Is Exactly What a Pig Needs!"',
+  '    speakers:',
+  '      - name: Abby Bangser',
+  '        affiliation: Syntasso',
+  '      - name: Whitney Lee',
+  '        affiliation: VMware',
+  '---',
+  '',
+  '## From KubeCon',
+  '',
+  '- Sometimes, Lipstick Is Exactly What a Pig Needs! — Abby Bangser (Syntasso), Whitney Lee (VMware).',
+  '',
+].join('\n');
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const recapDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'recap');
+const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+suite('lint and preview', () => {
+  let uri: vscode.Uri;
+
+  suiteSetup(async () => {
+    await openRecap('recaps', 'kubecon.md');
+    await (await extensionApi()).index();
+    uri = workspaceFile('recaps', 'e2e-lint.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(RECAP));
+  });
+
+  test('a talk without a video link gets a missing-video diagnostic with a docs link', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const started = Date.now();
+    const missing = await until('missing-video', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'));
+    log(`    diagnostics appeared ${Date.now() - started} ms after opening`);
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(missing.message, /youtube\.com\/watch\?v=bbbbbbbbbbb|knows/i);
+    assert.equal(editor.document.getText(missing.range), `${LIPSTICK}`);
+    const code = missing.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.toString(), /#rule-missing-video$/);
+  });
+
+  test('the quick fix inserts the index’s video URL and the diagnostic goes away', async () => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const missing = recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.find((a) => a.isPreferred && a.title.includes(LIPSTICK_VIDEO));
+    assert.ok(preferred, `a preferred fix with the video (got: ${actions.map((a) => a.title).join(' | ')})`);
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+    assert.equal(
+      document.getText(),
+      RECAP.replace('        affiliation: VMware\n---', `        affiliation: VMware\n    video: ${LIPSTICK_VIDEO}\n---`),
+    );
+    await until('missing-video to clear', () => (recapDiagnostics(uri).some((d) => ruleOf(d) === 'missing-video') ? undefined : true));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), RECAP, 'the fix is one undo step');
+    await until('missing-video to come back', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'));
+  });
+
+  test('source.fixAll applies every preferred fix at once', async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(0, 0, 0, 0),
+      vscode.CodeActionKind.SourceFixAll.value,
+    );
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.recap');
+    assert.ok(fixAll, 'a source.fixAll.recap action');
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit!));
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.ok(document.getText().includes(`    video: ${LIPSTICK_VIDEO}\n---`));
+    await vscode.commands.executeCommand('undo');
+  });
+
+  test('the preview panel opens and reports the same findings as the Problems panel', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await until('diagnostics', () => (recapDiagnostics(uri).length > 0 ? true : undefined));
+    await vscode.commands.executeCommand('recap.openPreviewToSide');
+    const reported = await until('the preview to report', async () =>
+      vscode.commands.executeCommand<{ findings: { rule: string; line: number; message: string }[] } | undefined>('recap.preview.findings', uri, { timeoutMs: 2000 }),
+    );
+    const fromPreview = reported.findings.map((f) => `${f.line}:${f.rule}`).sort();
+    const fromProblems = recapDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${ruleOf(d)}`).sort();
+    assert.deepEqual(fromPreview, fromProblems);
+    assert.ok(fromPreview.some((f) => f.endsWith(':missing-video')));
+    // Live update: fixing the recap in the editor clears the finding in the preview too.
+    await editor.edit((b) => b.insert(new vscode.Position(11, 0), `    video: ${LIPSTICK_VIDEO}\n`));
+    const after = await until('the preview to update', async () => {
+      const r = await vscode.commands.executeCommand<{ findings: { rule: string }[] } | undefined>('recap.preview.findings', uri, { timeoutMs: 2000 });
+      return r && !r.findings.some((f) => f.rule === 'missing-video') ? r : undefined;
+    });
+    assert.ok(after);
+  });
+});
