@@ -29,12 +29,19 @@ RECAP_SKIP_SETUP=1 node out/test/e2e/runCodeServer.js | tee "$log"
 e2e_pass=$(sed -n 's/^e2e: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
 e2e_fail=$(sed -n 's/^e2e: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
 
-passed=$(( ${unit_pass:-0} + ${e2e_pass:-0} ))
-failed=$(( ${unit_fail:-0} + ${e2e_fail:-0} ))
+echo "== preview in headless Chromium (standalone pages, screenshots)"
+node out/test/e2e/previewChromium.js --out "${RECAP_SHOTS:-out/preview-shots}" | tee "$log"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+chromium_pass=$(sed -n 's/^preview-chromium: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
+chromium_fail=$(sed -n 's/^preview-chromium: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
+
+passed=$(( ${unit_pass:-0} + ${e2e_pass:-0} + ${chromium_pass:-0} ))
+failed=$(( ${unit_fail:-0} + ${e2e_fail:-0} + ${chromium_fail:-0} ))
 # A suite that never reported counts as a failure, so the total cannot read clean.
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo
 echo "unit: ${unit_pass:-0} passed, ${unit_fail:-0} failed"
 echo "e2e: ${e2e_pass:-0} passed, ${e2e_fail:-0} failed"
+echo "preview-chromium: ${chromium_pass:-0} passed, ${chromium_fail:-0} failed"
 echo "total: $passed passed, $failed failed"
 exit "$status"
