@@ -1,9 +1,26 @@
 // npm run bench: figures side by side with their baselines, in one run.
+// `npm run bench -- lint preview` runs only the named sections (the search
+// section takes minutes: plain fuse.js at 100,000 sessions is that slow).
 import { bundledIndexBench } from './bundledIndex';
+import { lintBench } from './lint';
+import { previewBench } from './preview';
 import { searchBench } from './search';
 
-console.log(`# Recap Writer benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
-console.log('## Bundled index load (median of 5)\n');
-console.log(bundledIndexBench());
-console.log('\n## Search\n');
-console.log(searchBench());
+const SECTIONS: [name: string, title: string, run: () => string | Promise<string>][] = [
+  ['index', 'Bundled index load (median of 5)', bundledIndexBench],
+  ['search', 'Search', searchBench],
+  ['lint', "Lint (beside markdown-it's bare parse and markdownlint)", lintBench],
+  ['preview', 'Preview refresh', previewBench],
+];
+
+async function main(): Promise<void> {
+  const wanted = new Set(process.argv.slice(2));
+  console.log(`# Recap Writer benchmarks (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+  for (const [name, title, run] of SECTIONS) {
+    if (wanted.size > 0 && !wanted.has(name)) continue;
+    console.log(`\n## ${title}\n`);
+    console.log(await run());
+  }
+}
+
+void main();

@@ -1,6 +1,7 @@
 import { CORE_VERSION } from '../core/version';
 import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
+import { previewCommand } from './commands/preview';
 import { searchCommand } from './commands/search';
 import { validateCommand } from './commands/validate';
 import { UsageError, type CliCommand, type CliIo } from './io';
@@ -10,6 +11,7 @@ const commands: Record<string, CliCommand> = {
   import: importCommand,
   validate: validateCommand,
   inspect: inspectCommand,
+  preview: previewCommand,
 };
 
 function usage(): string {

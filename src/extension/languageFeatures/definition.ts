@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { talkAt } from '../../core/talks/talkAt';
 import type { RecapDocuments } from '../recapDocuments';
 import type { IndexService } from '../sessionIndex/indexService';
+import { talkUnderCursor } from './talkUnderCursor';
 
 /** Go to Definition on a talk opens the workspace index file (and line) that defines it; bundled talks have no file to open. */
 export class RecapDefinitionProvider implements vscode.DefinitionProvider {
@@ -11,13 +11,8 @@ export class RecapDefinitionProvider implements vscode.DefinitionProvider {
   ) {}
 
   async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
-    const parsed = this.documents.get(document);
-    if (!parsed.isRecap) return undefined;
-    const { index } = await this.indexService.snapshot();
-    const found = talkAt(parsed, index, document.offsetAt(position));
-    const origin = found?.session.origin;
+    const origin = (await talkUnderCursor(this.documents, this.indexService, document, position))?.session.origin;
     if (!origin || origin.bundled) return undefined;
-    const line = Math.max(0, (origin.line ?? 1) - 1);
-    return new vscode.Location(vscode.Uri.file(origin.file), new vscode.Position(line, 0));
+    return new vscode.Location(vscode.Uri.file(origin.file), new vscode.Position(Math.max(0, (origin.line ?? 1) - 1), 0));
   }
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { talkAt } from '../../core/talks/talkAt';
 import { talkCard } from '../../core/talks/talkCard';
 import type { RecapDocuments } from '../recapDocuments';
 import type { IndexService } from '../sessionIndex/indexService';
+import { talkUnderCursor } from './talkUnderCursor';
 
 /** The talk's card on a talk id or title in the frontmatter, and on a body link to the talk. */
 export class RecapHoverProvider implements vscode.HoverProvider {
@@ -12,12 +12,9 @@ export class RecapHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const parsed = this.documents.get(document);
-    if (!parsed.isRecap) return undefined;
-    const { index } = await this.indexService.snapshot();
-    const found = talkAt(parsed, index, document.offsetAt(position));
+    const found = await talkUnderCursor(this.documents, this.indexService, document, position);
     if (!found) return undefined;
-    const card = new vscode.MarkdownString(talkCard(found.session, index.events.get(found.session.eventId)));
+    const card = new vscode.MarkdownString(talkCard(found.session, found.index.events.get(found.session.eventId)));
     return new vscode.Hover(card, new vscode.Range(document.positionAt(found.range.start), document.positionAt(found.range.end)));
   }
 }

@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
+import { LIPSTICK, LIPSTICK_VIDEO, lipstickEntryLines } from '../../fixtures/lipstick';
 import { log } from './marker';
 import { extensionApi, openRecap, workspaceFile } from './util';
 
-const LIPSTICK = 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs';
-// The workspace's .recap/kubecon-overrides.yaml gives this talk a video the bundled index lacks.
-const LIPSTICK_VIDEO = 'https://www.youtube.com/watch?v=bbbbbbbbbbb';
 
 let counter = 0;
 
@@ -67,14 +65,7 @@ suite('completion, hover and snippets', () => {
         '---',
         'event: kubecon-eu-2024',
         'talks:',
-        `  - id: ${LIPSTICK}`,
-        '    title: "Sometimes, Lipstick Is Exactly What a Pig Needs!"',
-        '    speakers:',
-        '      - name: Abby Bangser',
-        '        affiliation: Syntasso',
-        '      - name: Whitney Lee',
-        '        affiliation: VMware',
-        `    video: ${LIPSTICK_VIDEO}`,
+        ...lipstickEntryLines(LIPSTICK_VIDEO),
         '---',
         '',
         '# Notes',

@@ -1,24 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { LIPSTICK, LIPSTICK_VIDEO, lipstickEntryLines } from '../../fixtures/lipstick';
 import { log } from './marker';
 import { extensionApi, openRecap, workspaceFile } from './util';
 
-const LIPSTICK = 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs';
-// The workspace's .recap/kubecon-overrides.yaml gives this talk a video the bundled index lacks.
-const LIPSTICK_VIDEO = 'https://www.youtube.com/watch?v=bbbbbbbbbbb';
 
 const RECAP = [
   '---',
   'title: "KubeCon EU 2024: platform talks"',
   'event: kubecon-eu-2024',
   'talks:',
-  `  - id: ${LIPSTICK}`,
-  '    title: "Sometimes, Lipstick Is Exactly What a Pig Needs!"',
-  '    speakers:',
-  '      - name: Abby Bangser',
-  '        affiliation: Syntasso',
-  '      - name: Whitney Lee',
-  '        affiliation: VMware',
+  ...lipstickEntryLines(),
   '---',
   '',
   '## From KubeCon',
@@ -71,7 +63,7 @@ suite('lint and preview', () => {
     assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
     assert.equal(
       document.getText(),
-      RECAP.replace('        affiliation: VMware\n---', `        affiliation: VMware\n    video: ${LIPSTICK_VIDEO}\n---`),
+      RECAP.replace(lipstickEntryLines().join('\n'), lipstickEntryLines(LIPSTICK_VIDEO).join('\n')),
     );
     await until('missing-video to clear', () => (recapDiagnostics(uri).some((d) => ruleOf(d) === 'missing-video') ? undefined : true));
     await vscode.commands.executeCommand('undo');

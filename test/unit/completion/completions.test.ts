@@ -9,11 +9,11 @@ import { SessionIndex } from '../../../src/core/index/sessionIndex';
 import { bundledSources } from '../../../src/core/index/sources';
 import { parseRecap } from '../../../src/core/recap/parseRecap';
 import { SessionSearch } from '../../../src/core/search/sessionSearch';
+import { LIPSTICK, lipstickEntryLines } from '../../fixtures/lipstick';
 
 const files = decodeBundle(JSON.parse(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.json'), 'utf8')));
 const index = new SessionIndex(bundledSources(files, 'bundled'));
 const search = new SessionSearch(index);
-const LIPSTICK = 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs';
 
 /** Completes at the `|` in the text; returns the items and a function applying one. */
 function at(marked: string, options: { addToTalks?: boolean; template?: string } = {}) {
@@ -49,13 +49,7 @@ test('a talks: item inserts the whole entry with valid YAML and right indentatio
       '---',
       'event: kubecon-eu-2024',
       'talks:',
-      `  - id: ${LIPSTICK}`,
-      '    title: "Sometimes, Lipstick Is Exactly What a Pig Needs!"',
-      '    speakers:',
-      '      - name: Abby Bangser',
-      '        affiliation: Syntasso',
-      '      - name: Whitney Lee',
-      '        affiliation: VMware',
+      ...lipstickEntryLines(),
       '---',
       '',
       'Body',

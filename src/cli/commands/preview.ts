@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { lintRecap } from '../../core/lint/lintRecap';
+import { newNonce, renderPreview } from '../../core/preview/renderPreview';
+import { parseRecap } from '../../core/recap/parseRecap';
+import { SessionSearch } from '../../core/search/sessionSearch';
+import { parseCliArgs, UsageError, type CliCommand } from '../io';
+import { loadCliIndex } from '../loadIndex';
+
+const HELP = `Usage: recap preview FILE [--index FILE]... -o OUT.html [--allow-html]
+Writes the preview the editor shows as one standalone HTML file: the recap
+rendered with each finding marked (<mark data-rule=… data-line=…>), the
+findings summary and the talks as cards. The stylesheet is embedded; the page
+runs no script. --allow-html renders the recap's raw HTML (sanitized) instead
+of showing it as text. -o - writes to standard output.`;
+
+/** media/ ships beside dist/ (the CLI bundle); RECAP_MEDIA_DIR points elsewhere (tests). */
+export function mediaDir(): string {
+  return process.env.RECAP_MEDIA_DIR ?? join(__dirname, '..', 'media');
+}
+
+export function previewStylesheet(): string {
+  const path = join(mediaDir(), 'preview.css');
+  if (!existsSync(path)) throw new Error(`no stylesheet at ${path} (set RECAP_MEDIA_DIR to the extension's media folder)`);
+  return readFileSync(path, 'utf8');
+}
+
+export const previewCommand: CliCommand = {
+  summary: 'write the preview of a recap (findings marked, talks as cards) as a standalone HTML file',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parseCliArgs(args, {
+      index: { type: 'string', multiple: true, default: [] },
+      output: { type: 'string', short: 'o' },
+      'allow-html': { type: 'boolean' },
+    });
+    if (positionals.length !== 1) throw new UsageError('name exactly one recap file');
+    if (!values.output) throw new UsageError('give the output file: -o OUT.html (or -o - for standard output)');
+    const file = positionals[0]!;
+    const path = resolve(io.cwd, file);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      io.err(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return 2;
+    }
+    const { index } = loadCliIndex(values.index ?? [], io);
+    const parsed = parseRecap(path, text);
+    const result = lintRecap(parsed, { index, search: new SessionSearch(index) });
+    const html = renderPreview(parsed, result, {
+      nonce: newNonce(),
+      cspSource: '',
+      inlineStyle: previewStylesheet(),
+      allowHtml: values['allow-html'] === true,
+    });
+    if (values.output === '-') {
+      io.out(html);
+      return 0;
+    }
+    const out = resolve(io.cwd, values.output);
+    try {
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, html);
+    } catch (err) {
+      io.err(`${values.output}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return 2;
+    }
+    io.out(`${values.output}: preview of ${file} (${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${result.talks.length} talk${result.talks.length === 1 ? '' : 's'})`);
+    return 0;
+  },
+};
