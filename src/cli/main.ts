@@ -1,6 +1,7 @@
 import { CORE_VERSION } from '../core/version';
 import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
+import { lintCommand } from './commands/lint';
 import { previewCommand } from './commands/preview';
 import { searchCommand } from './commands/search';
 import { validateCommand } from './commands/validate';
@@ -11,6 +12,7 @@ const commands: Record<string, CliCommand> = {
   import: importCommand,
   validate: validateCommand,
   inspect: inspectCommand,
+  lint: lintCommand,
   preview: previewCommand,
 };
 

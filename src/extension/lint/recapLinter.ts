@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/lint/finding';
-import { lintRecap, type RuleSetting } from '../../core/lint/lintRecap';
+import { LintCache, lintRecap, type RuleSetting } from '../../core/lint/lintRecap';
 import type { ParsedRecap } from '../../core/recap/parseRecap';
 import type { RecapAnalysis } from '../preview/recapAnalysis';
 import type { RecapDocuments } from '../recapDocuments';
@@ -16,6 +16,8 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.changed.event;
   private readonly cache = new Map<string, { version: number; snapshot: IndexSnapshot; parsed: ParsedRecap; result: LintResult }>();
+  /** Per document: what each unchanged block found last time, so a keystroke re-checks only its own block. */
+  private readonly blockCaches = new Map<string, LintCache>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -26,6 +28,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       this.changed,
       indexService.onDidChange(() => {
         this.cache.clear();
+        this.blockCaches.clear();
         this.changed.fire(undefined);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -34,7 +37,10 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
           this.changed.fire(undefined);
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.blockCaches.delete(d.uri.toString());
+      }),
     ];
   }
 
@@ -44,7 +50,11 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version && hit.snapshot === snapshot) return hit;
     const parsed = this.documents.get(document);
-    const result = parsed.isRecap ? lintRecap(parsed, { index: snapshot.index, search: snapshot.search, rules: ruleSettings() }) : { findings: [], talks: [] };
+    let blockCache = this.blockCaches.get(key);
+    if (!blockCache) this.blockCaches.set(key, (blockCache = new LintCache()));
+    const result = parsed.isRecap
+      ? lintRecap(parsed, { index: snapshot.index, search: snapshot.search, rules: ruleSettings(), cache: blockCache })
+      : { findings: [], talks: [] };
     const entry = { version: document.version, snapshot, parsed, result };
     this.cache.set(key, entry);
     return entry;

@@ -1,0 +1,62 @@
+import type { SessionIndex } from '../index/sessionIndex';
+import type { Severity } from '../problem';
+import type { ParsedRecap } from '../recap/parseRecap';
+import { BlockCache } from '../references/blockCache';
+import { findReferences } from '../references/findReferences';
+import type { SessionSearch } from '../search/sessionSearch';
+import type { Finding, LintResult } from './finding';
+import { RULES } from './registry';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintContext {
+  index: SessionIndex;
+  search: SessionSearch;
+  /** Per rule id: a severity, or 'off'; rules not named keep their default. */
+  rules?: Record<string, RuleSetting>;
+  /**
+   * One per open document (`new LintCache()`): what each block of the last
+   * lint found, so a re-lint while typing re-reads only the changed block.
+   * Results are the same with or without it.
+   */
+  cache?: LintCache;
+}
+
+/** The per-document cache `lintRecap` takes; opaque to callers. */
+export class LintCache {
+  /** @internal */
+  readonly blocks = new BlockCache();
+}
+
+/**
+ * Every rule over one parse: the talks are found once and shared, findings
+ * come sorted by position. Pure, so the editor, the preview and the CLI get
+ * the same result for the same text and index.
+ */
+export function lintRecap(parsed: ParsedRecap, context: LintContext): LintResult {
+  const refs = findReferences(parsed, context.index, context.cache?.blocks);
+  const findings: Finding[] = [];
+  const ruleContext = { parsed, refs, index: context.index, search: context.search };
+  for (const rule of RULES) {
+    const setting = context.rules?.[rule.id];
+    if (setting === 'off') continue;
+    for (const f of rule.check(ruleContext)) {
+      findings.push({
+        code: rule.id,
+        severity: setting ?? f.severity ?? rule.defaultSeverity,
+        message: f.message,
+        start: f.start,
+        end: f.end,
+        fixes: f.fixes ?? [],
+        ...(f.talk ? { talk: f.talk } : {}),
+      });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return {
+    findings,
+    get talks() {
+      return refs.resolved;
+    },
+  };
+}

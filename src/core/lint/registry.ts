@@ -1,0 +1,45 @@
+import type { Severity } from '../problem';
+import type { LintRule } from './rule';
+import { duplicateTalk } from './rules/duplicateTalk';
+import { frontmatterSchema, frontmatterSyntax } from './rules/frontmatterProblems';
+import { invalidLink } from './rules/invalidLink';
+import { missingVideo } from './rules/missingVideo';
+import { speakerMismatch } from './rules/speakerMismatch';
+import { unknownEvent } from './rules/unknownEvent';
+import { unknownTalk } from './rules/unknownTalk';
+import { videoPlaceholder } from './rules/videoPlaceholder';
+
+/** Every rule, in the order the README documents them. */
+export const RULES: readonly LintRule[] = [
+  missingVideo,
+  videoPlaceholder,
+  unknownTalk,
+  speakerMismatch,
+  frontmatterSyntax,
+  frontmatterSchema,
+  invalidLink,
+  duplicateTalk,
+  unknownEvent,
+];
+
+export interface RuleInfo {
+  id: string;
+  defaultSeverity: Severity;
+  description: string;
+  docsUrl: string;
+}
+
+const DOCS = 'https://github.com/recap-writer/recap-writer#rule-';
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS}${id}`;
+}
+
+export function ruleInfo(id: string): RuleInfo | undefined {
+  const rule = RULES.find((r) => r.id === id);
+  return rule && { id: rule.id, defaultSeverity: rule.defaultSeverity, description: rule.description, docsUrl: ruleDocsUrl(rule.id) };
+}
+
+export function ruleInfos(): RuleInfo[] {
+  return RULES.map((r) => ruleInfo(r.id)!);
+}

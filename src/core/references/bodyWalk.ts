@@ -1,0 +1,514 @@
+import type Token from 'markdown-it/lib/token.mjs';
+import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
+import { isRecordingUrl } from '../links/recordingHosts';
+import type { ParsedRecap } from '../recap/parseRecap';
+import type { BlockCache, BlockFind } from './blockCache';
+import type { IndexCatalog } from './indexCatalog';
+import { afterChar, alignChars, closingBracket, destination, linkEnd, verbatimAt } from './inlineLayout';
+import type { BodyMention, Placeholder } from './model';
+import { findPlaceholders, isPlaceholderHref, PLACEHOLDER_TRIGGERS } from './placeholders';
+import type { TitleCandidate, TitleMatcher } from './titleMatcher';
+import { urlKey } from './urlKey';
+import { WordRun } from './wordScan';
+
+/**
+ * The blocks of the body as a tree, for "does the same block link a
+ * recording": a heading opens a section (up to the next heading of its level
+ * or higher); list items, table rows and paragraphs outside lists are blocks
+ * within it. Node 0 is the whole body.
+ */
+export interface Scopes {
+  parent: number[];
+  /** A paragraph outside lists: a link in it may belong to the talk of the paragraph before. */
+  paragraph: boolean[];
+  /** For paragraphs: the nearest earlier paragraph of the same section that mentions a talk, else -1. */
+  previous: number[];
+  /** The first talk (index) mentioned directly in each block, else -1. */
+  talk: number[];
+  /** Further talks of blocks that mention several. */
+  more: Map<number, number[]>;
+}
+
+/** Calls `visit` for each talk a block mentions directly; false when it mentions none. */
+export function forEachTalk(scopes: Scopes, node: number, visit: (talk: number) => void): boolean {
+  const first = scopes.talk[node]!;
+  if (first < 0) return false;
+  visit(first);
+  scopes.more.get(node)?.forEach(visit);
+  return true;
+}
+
+/** A link to a recording somewhere in the body. */
+export interface RecordingLink {
+  scope: number;
+  href: string;
+  /** The session whose known recording it is. */
+  videoOf: IndexedSession | undefined;
+}
+
+export interface BodyHooks {
+  index: SessionIndex;
+  catalog: IndexCatalog;
+  matcher: TitleMatcher<IndexedSession>;
+  /** Titles of the frontmatter's talks, matched too (index into the talks). */
+  extra: TitleMatcher<number>;
+  /** The talk (index) for a session, created on first mention. */
+  talkOf(session: IndexedSession): number;
+  mention(talk: number, mention: BodyMention): void;
+  /** The document's cache of block finds, for re-lints while typing. */
+  cache: BlockCache | undefined;
+}
+
+export interface BodyReferences {
+  scopes: Scopes;
+  links: RecordingLink[];
+  placeholders: { scope: number; placeholder: Placeholder }[];
+}
+
+const BARE_URL = /https?:\/\/[^\s<>[\]]*[^\s<>[\].,;:!?'"”’*_]/g;
+const FULL_ID = /[A-Za-z0-9][\w.-]*\/[\w.-]*[A-Za-z0-9_]/g;
+const HEADING_TAGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+export function walkBody(parsed: ParsedRecap, hooks: BodyHooks): BodyReferences {
+  return new BodyWalker(parsed, hooks).walk();
+}
+
+/**
+ * One pass over markdown-it's tokens: the block tree, and in every inline
+ * token its children walked alongside the recap text, so every word, link
+ * and find comes with its offsets. Code spans, fenced and indented code and
+ * raw HTML are never read.
+ */
+class BodyWalker {
+  private readonly scopes: Scopes = { parent: [-1], paragraph: [false], previous: [-1], talk: [-1], more: new Map() };
+  private readonly links: RecordingLink[] = [];
+  private readonly placeholders: { scope: number; placeholder: Placeholder }[] = [];
+  private readonly run = new WordRun(PLACEHOLDER_TRIGGERS);
+  private readonly text: string;
+  private scope = 0;
+  private inHeading = false;
+  /** The block being read, for finds that cannot be placed exactly. */
+  private from = 0;
+  private limit = 0;
+  /** The link the run is inside, once its end is known (at its close); -1 otherwise. */
+  private linkStart = -1;
+  private linkEnd = -1;
+  private readonly recording = new Map<string, boolean>();
+  /** The current block's finds, kept for the cache. */
+  private finds: BlockFind[] | undefined;
+
+  constructor(
+    private readonly parsed: ParsedRecap,
+    private readonly hooks: BodyHooks,
+  ) {
+    this.text = parsed.text;
+    this.run.setPairFilters(hooks.matcher.bits, hooks.extra.size > 0 ? hooks.extra.bits : undefined);
+  }
+
+  walk(): BodyReferences {
+    const { lines } = this.parsed;
+    const tokens = this.parsed.tokens;
+    const sections: { level: number; node: number }[] = [];
+    const items: number[] = [];
+    const lastParagraph = new Map<number, number>();
+    let row = -1;
+    let rowLine = -1;
+    let cell = 0;
+    let heading = -1;
+    const container = () => (items.length > 0 ? items[items.length - 1]! : sections.length > 0 ? sections[sections.length - 1]!.node : 0);
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t]!;
+      switch (tok.type) {
+        case 'inline': {
+          let scope: number;
+          let paragraph = false;
+          if (heading >= 0) scope = heading;
+          else if (row >= 0) scope = row;
+          else if (items.length > 0) scope = items[items.length - 1]!;
+          else {
+            const parent = container();
+            scope = this.node(parent, true);
+            this.scopes.previous[scope] = lastParagraph.get(parent) ?? -1;
+            paragraph = true;
+          }
+          if (tok.map) {
+            this.from = lines.lineStart(tok.map[0]);
+            this.limit = lines.lineEnd(tok.map[1] - 1);
+          } else if (row >= 0 && rowLine >= 0) {
+            this.from = cellStart(lines.lineText(rowLine), cell - 1) + lines.lineStart(rowLine);
+            this.limit = lines.lineEnd(rowLine);
+          } else break;
+          this.inline(tok, scope, heading >= 0);
+          if (paragraph && this.scopes.talk[scope]! >= 0) lastParagraph.set(container(), scope);
+          break;
+        }
+        case 'heading_open': {
+          if (items.length > 0) {
+            heading = items[items.length - 1]!;
+            break;
+          }
+          const level = HEADING_TAGS[tok.tag] ?? 6;
+          while (sections.length > 0 && sections[sections.length - 1]!.level >= level) sections.pop();
+          heading = this.node(container(), false);
+          sections.push({ level, node: heading });
+          break;
+        }
+        case 'heading_close':
+          heading = -1;
+          break;
+        case 'list_item_open':
+          items.push(this.node(container(), false));
+          break;
+        case 'list_item_close':
+          items.pop();
+          break;
+        case 'tr_open':
+          row = this.node(container(), false);
+          rowLine = tok.map ? tok.map[0] : -1;
+          cell = 0;
+          break;
+        case 'tr_close':
+          row = -1;
+          break;
+        case 'td_open':
+        case 'th_open':
+          cell++;
+          break;
+      }
+    }
+    return { scopes: this.scopes, links: this.links, placeholders: this.placeholders };
+  }
+
+  private node(parent: number, paragraph: boolean): number {
+    const s = this.scopes;
+    s.parent.push(parent);
+    s.paragraph.push(paragraph);
+    s.previous.push(-1);
+    s.talk.push(-1);
+    return s.parent.length - 1;
+  }
+
+  private inline(tok: Token, scope: number, heading: boolean): void {
+    const children = tok.children;
+    if (!children) return;
+    const { text, limit } = this;
+    this.scope = scope;
+    this.inHeading = heading;
+    const { cache } = this.hooks;
+    if (cache) {
+      const finds = cache.lookup(text, this.from, limit, children);
+      if (finds) {
+        this.replay(finds);
+        return;
+      }
+      this.finds = [];
+    }
+    this.read(children);
+    if (cache) {
+      cache.store(this.from, limit, children, this.finds!);
+      this.finds = undefined;
+    }
+  }
+
+  /** What an unchanged block found last time, placed again at its new offset. */
+  private replay(finds: readonly BlockFind[]): void {
+    const at = (offset: number) => (offset < 0 ? -1 : this.from + offset);
+    for (const f of finds) {
+      if (f.kind === 'placeholder') this.placeholder(at(f.start), at(f.end), f.text);
+      else if (f.kind === 'recording') this.links.push({ scope: this.scope, href: f.text, videoOf: f.videoOf });
+      else {
+        this.linkStart = f.linkEnd < 0 ? -1 : 0;
+        this.linkEnd = at(f.linkEnd);
+        this.mention(f.target!, f.kind, at(f.start), at(f.end), f.inLink);
+      }
+    }
+    this.linkStart = -1;
+  }
+
+  private read(children: Token[]): void {
+    const { text, run, limit } = this;
+    this.linkStart = -1;
+    run.reset();
+    let cur = this.from;
+    let linkOpen = -1;
+    let linkStart = -1;
+    // A position the walk could not follow: finds after it are not placed.
+    const lost = () => (cur = limit);
+    for (let k = 0; k < children.length; k++) {
+      const c = children[k]!;
+      switch (c.type) {
+        case 'text': {
+          const content = c.content;
+          const p = verbatimAt(text, content, cur, limit);
+          if (p >= 0) {
+            if (content.includes('://')) this.sourceWithUrls(p, p + content.length);
+            else run.addSource(text, p, p + content.length);
+            cur = p + content.length;
+          } else {
+            const aligned = alignChars(text, content, cur, limit);
+            run.addDecoded(content, aligned?.map);
+            if (aligned) cur = aligned.end;
+            else lost();
+          }
+          break;
+        }
+        case 'softbreak':
+        case 'hardbreak': {
+          run.addBreak();
+          const nl = text.indexOf('\n', cur);
+          if (nl >= 0 && nl < limit) cur = nl + 1;
+          else lost();
+          break;
+        }
+        case 'em_open':
+        case 'em_close':
+        case 'strong_open':
+        case 'strong_close':
+        case 's_open':
+        case 's_close': {
+          // Transparent for titles ("*Sometimes*, Lipstick…"); only skipped in the source.
+          const p = text.indexOf(c.markup, cur);
+          if (p >= 0 && p < limit) cur = p + c.markup.length;
+          else lost();
+          break;
+        }
+        case 'link_open': {
+          this.flush();
+          linkOpen = k;
+          const p = text.indexOf(c.markup === 'autolink' ? '<' : '[', cur);
+          linkStart = p >= 0 && p < limit ? p : -1;
+          if (linkStart >= 0) cur = linkStart + 1;
+          else lost();
+          break;
+        }
+        case 'link_close': {
+          const open = linkOpen >= 0 ? children[linkOpen]! : undefined;
+          const autolink = open?.markup === 'autolink';
+          let end = -1;
+          let destStart = -1;
+          let destEnd = -1;
+          if (linkStart >= 0 && autolink) {
+            end = afterChar(text, '>', cur, limit);
+            destStart = linkStart + 1;
+            destEnd = end - 1;
+          } else if (linkStart >= 0) {
+            end = linkEnd(text, cur, limit);
+            destStart = destination.start;
+            destEnd = destination.end;
+          }
+          this.linkStart = end > 0 ? linkStart : -1;
+          this.linkEnd = end;
+          // Placeholder targets are short: look at the href only when the source one is.
+          if (!autolink && open && (destStart < 0 || destEnd - destStart <= 6)) {
+            const href = open.attrGet('href') ?? '';
+            if (isPlaceholderHref(href) && /\b(?:video|recording|watch)/i.test(run.text())) this.placeholder(this.linkStart, end, run.text());
+          }
+          this.flush();
+          if (open) this.linkTo(open, destStart, destEnd, this.linkStart, end);
+          this.linkStart = -1;
+          linkOpen = -1;
+          if (end > 0) cur = end;
+          else lost();
+          break;
+        }
+        case 'code_inline': {
+          this.flush();
+          const p = text.indexOf(c.markup, cur);
+          const q = p >= 0 && p < limit ? text.indexOf(c.markup, p + c.markup.length) : -1;
+          if (q >= 0 && q < limit) cur = q + c.markup.length;
+          else lost();
+          break;
+        }
+        case 'image': {
+          this.flush();
+          const p = text.indexOf('![', cur);
+          const close = p >= 0 && p < limit ? closingBracket(text, p + 1, limit) : -1;
+          const end = close >= 0 ? linkEnd(text, close, limit) : -1;
+          if (end > 0) cur = end;
+          else lost();
+          break;
+        }
+        case 'html_inline': {
+          this.flush();
+          const p = text.indexOf(c.content, cur);
+          if (p >= 0 && p < limit) cur = p + c.content.length;
+          else lost();
+          break;
+        }
+        default:
+          this.flush();
+      }
+    }
+    this.flush();
+  }
+
+  /**
+   * Bare URLs are links to readers of most blogs (GitHub and Hugo link them):
+   * a talk's schedule or recording URL written out mentions it, and no title
+   * is read inside one (".../event/1MYim/containers-in-a-car").
+   */
+  private sourceWithUrls(from: number, to: number): void {
+    const segment = this.text.slice(from, to);
+    let last = 0;
+    BARE_URL.lastIndex = 0;
+    for (let m = BARE_URL.exec(segment); m; m = BARE_URL.exec(segment)) {
+      // "(see https://…/talk)": a closing parenthesis without its opening one is the sentence's.
+      let url = m[0];
+      while (url.endsWith(')') && url.split('(').length < url.split(')').length) url = url.slice(0, -1);
+      if (m.index > last) this.run.addSource(this.text, from + last, from + m.index);
+      this.flush();
+      const at = from + m.index;
+      this.linkTo(url, at, at + url.length, at, at + url.length);
+      last = m.index + url.length;
+      BARE_URL.lastIndex = last;
+    }
+    if (last < segment.length) this.run.addSource(this.text, from + last, to);
+  }
+
+  /**
+   * A link (its token, or a bare URL): a mention when it points at an
+   * indexed talk's recording or schedule page, and noted when it is a
+   * recording. A target written as the index writes it is found in place;
+   * only other links cost a string and a URL parse.
+   */
+  private linkTo(link: Token | string, destStart: number, destEnd: number, start: number, end: number): void {
+    const { catalog } = this.hooks;
+    let session: IndexedSession | undefined;
+    let videoOf: IndexedSession | undefined;
+    const written = destStart >= 0 ? catalog.sessionWrittenAt(this.text, destStart, destEnd) : undefined;
+    if (written) {
+      this.mention(written.session, 'link', start, end, false);
+      if (written.video) this.recordingLink(this.text.slice(destStart, destEnd), written.session);
+      return;
+    }
+    const href = typeof link === 'string' ? link : link.attrGet('href') ?? '';
+    const exact = catalog.sessionByHref(href);
+    if (exact) {
+      session = exact.session;
+      if (exact.video) videoOf = session;
+    } else {
+      const key = urlKey(href);
+      if (key === undefined) return;
+      session = catalog.sessionByUrl(key);
+      videoOf = catalog.sessionByVideo(key);
+    }
+    if (session) this.mention(session, 'link', start, end, false);
+    let recording = videoOf !== undefined || this.recording.get(href);
+    if (recording === undefined) {
+      recording = isRecordingUrl(href);
+      this.recording.set(href, recording);
+    }
+    if (recording) this.recordingLink(href, videoOf);
+  }
+
+  private recordingLink(href: string, videoOf: IndexedSession | undefined): void {
+    this.links.push({ scope: this.scope, href, videoOf });
+    this.finds?.push({ kind: 'recording', target: undefined, start: -1, end: -1, inLink: false, linkEnd: -1, text: href, videoOf });
+  }
+
+  /** Titles, ids and placeholders in the run so far; then a new run. */
+  private flush(): void {
+    const run = this.run;
+    if (run.candidateCount > 0) this.titles();
+    if (run.slash) for (let p = 0; p < run.pieceCount; p++) this.ids(p);
+    if (run.triggered) {
+      for (const m of findPlaceholders(run.text())) {
+        const start = run.toSource(m.start);
+        const end = run.toSource(m.end, true);
+        this.placeholder(start, end, m.text);
+      }
+    }
+    run.reset();
+  }
+
+  private titles(): void {
+    const { matcher, extra } = this.hooks;
+    const { run, text } = this;
+    const hasExtra = extra.size > 0;
+    let free = 0;
+    for (let c = 0; c < run.candidateCount; c++) {
+      const i = run.candidates[c]!;
+      if (i < free) continue;
+      const a = matcher.matchAt(run, i);
+      const b = hasExtra ? extra.matchAt(run, i) : undefined;
+      if (!a && !b) continue;
+      const found: TitleCandidate<IndexedSession | number> = b && (!a || b.pattern.hashes.length >= a.pattern.hashes.length) ? b : a!;
+      const { hashes, trailing } = found.pattern;
+      const n = hashes.length;
+      const start = run.sourceStart(i);
+      let end = run.sourceEnd(i + n - 1);
+      // "Needs!" keeps its "!" when the text has it too, right after the last word.
+      if (trailing && end >= 0 && text.startsWith(trailing, end) && run.pieceMap[run.wordPiece[i + n - 1]!] === undefined) end += trailing.length;
+      this.mention(found.target, 'title', start, end, true);
+      free = i + n;
+    }
+  }
+
+  private ids(piece: number): void {
+    const run = this.run;
+    const s = run.pieceText(piece);
+    if (!s.includes('/')) return;
+    const map = run.pieceMap[piece];
+    const base = run.pieceFrom[piece]!;
+    FULL_ID.lastIndex = 0;
+    for (let m = FULL_ID.exec(s); m; m = FULL_ID.exec(s)) {
+      const session = this.hooks.index.get(m[0]);
+      if (!session) continue;
+      const start = map ? map[m.index] ?? -1 : base + m.index;
+      const end = map ? (map[m.index + m[0].length - 1] ?? -2) + 1 : base + m.index + m[0].length;
+      this.mention(session, 'id', start, end, true);
+    }
+  }
+
+  /**
+   * `target`: the session, or the index of a frontmatter talk (titles of the
+   * recap's own talks); `start` < 0 when the find could not be placed;
+   * `inLink`: it may be inside the current link.
+   */
+  private mention(target: IndexedSession | number, kind: BodyMention['kind'], start: number, end: number, inLink: boolean): void {
+    const { scope } = this;
+    const talk = typeof target === 'number' ? target : this.hooks.talkOf(target);
+    const located = start >= 0 && end > start;
+    const linkEnd = inLink && this.linkStart >= 0 ? this.linkEnd : -1;
+    if (this.finds) {
+      const from = this.from;
+      this.finds.push({ kind, target, start: located ? start - from : -1, end: located ? end - from : -1, inLink, linkEnd: linkEnd < 0 ? -1 : linkEnd - from, text: '', videoOf: undefined });
+    }
+    this.hooks.mention(talk, {
+      kind,
+      start: located ? start : this.from,
+      end: located ? end : this.limit,
+      located,
+      scope,
+      heading: this.inHeading,
+      linkEnd,
+    });
+    const { talk: first, more } = this.scopes;
+    if (first[scope] === -1) first[scope] = talk;
+    else if (first[scope] !== talk) {
+      const list = more.get(scope);
+      if (!list) more.set(scope, [talk]);
+      else if (!list.includes(talk)) list.push(talk);
+    }
+  }
+
+  private placeholder(start: number, end: number, text: string): void {
+    const located = start >= 0 && end > start;
+    if (this.finds) this.finds.push({ kind: 'placeholder', target: undefined, start: located ? start - this.from : -1, end: located ? end - this.from : -1, inLink: false, linkEnd: -1, text, videoOf: undefined });
+    const placeholder: Placeholder = { start: located ? start : this.from, end: located ? end : this.limit, text, located, talks: [] };
+    this.placeholders.push({ scope: this.scope, placeholder });
+  }
+}
+
+/** Offset in a table row's line where cell `cell` (0-based) starts: after its leading pipe. */
+function cellStart(line: string, cell: number): number {
+  let pipes = 0;
+  const leading = /^\s*\|/.test(line);
+  const wanted = leading ? cell + 1 : cell;
+  if (wanted === 0) return 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '|' && ++pipes === wanted) return i + 1;
+  }
+  return 0;
+}

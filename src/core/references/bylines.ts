@@ -1,0 +1,130 @@
+/**
+ * The speakers recaps write after a talk's title, on the same line:
+ * "Title — Abby Bangser (Syntasso), Whitney Lee (VMware)",
+ * "Title — Abby Bangser, Syntasso & Whitney Lee, VMware (video)",
+ * "Title by Akihiro Suda", "Panel — Kelsey Hightower; Aneel Lakhani, Crane
+ * Venture Partners, Megan Reynolds, Vertex". Read from the source line, so every name comes
+ * with its exact offsets.
+ */
+
+export interface BylineItem {
+  /** The name or company as written, trimmed of spaces and emphasis marks. */
+  text: string;
+  start: number;
+  end: number;
+  /** Written in parentheses: a company or a role, never a name. */
+  paren: boolean;
+  /** Where the item ends including its closing parenthesis. */
+  outerEnd: number;
+}
+
+export interface Byline {
+  items: BylineItem[];
+  /** The recap joins people with " & " (or "and") rather than commas. */
+  ampersand: boolean;
+}
+
+// Parentheses that hold links or notes, not companies: where the byline stops.
+const NOTE = /^\(\s*(?:video|recording|slides|presentation|deck|watch|link|talk|keynote|panel|workshop|demo|\d|\[|<|https?:)/i;
+const MAX_NAME_WORDS = 5;
+
+/**
+ * The byline starting after a mention (at `from`), up to `limit` (the line's
+ * end): a dash or "by", then names and companies separated by commas,
+ * semicolons, "&" or "and", until a note in parentheses, a link, another dash or the sentence's
+ * end. Undefined when there is none, or it reads like prose.
+ */
+export function readByline(text: string, from: number, limit: number): Byline | undefined {
+  let p = from;
+  while (p < limit && CLOSING.includes(text[p]!)) p++;
+  while (p < limit && text.charCodeAt(p) === 32) p++;
+  // Most mentions have no byline: decide on one character before anything else.
+  const c0 = text.charCodeAt(p);
+  if (c0 === 0x2014 || c0 === 0x2013) p++;
+  else if (c0 === 45) p += text.charCodeAt(p + 1) === 45 ? 2 : 1;
+  else if ((c0 === 98 || c0 === 66) && (text[p + 1] === 'y' || text[p + 1] === 'Y')) p += 2;
+  else return undefined;
+  if (text.charCodeAt(p) !== 32) return undefined;
+  const items: BylineItem[] = [];
+  let ampersand = false;
+  let start = p;
+  const close = (end: number) => {
+    const item = trimItem(text, start, end, false);
+    if (item) items.push(item);
+  };
+  scan: while (p < limit) {
+    const c = text.charCodeAt(p);
+    switch (c) {
+      case 44: // ,
+      case 59: // ;
+      case 38: // &
+        close(p);
+        if (c === 38) ampersand = true;
+        start = ++p;
+        continue;
+      case 32:
+        if ((text[p + 1] === 'a' || text[p + 1] === 'A') && /^ and /i.test(text.slice(p, p + 5))) {
+          close(p);
+          ampersand = true;
+          p += 5;
+          start = p;
+          continue;
+        }
+        if (text.charCodeAt(p + 1) === 45 && text.charCodeAt(p + 2) === 32) break scan; // " - "
+        p++;
+        continue;
+      case 40: {
+        // (
+        if (NOTE.test(text.slice(p, p + 16))) break scan;
+        const end = text.indexOf(')', p);
+        if (end < 0 || end >= limit) break scan;
+        close(p);
+        const item = trimItem(text, p + 1, end, true);
+        if (item) {
+          item.outerEnd = end + 1;
+          items.push(item);
+        }
+        start = p = end + 1;
+        continue;
+      }
+      case 46: // . ending a sentence, not inside "Dagger.io"
+        if (p + 1 >= limit || text.charCodeAt(p + 1) === 32) break scan;
+        p++;
+        continue;
+      case 58: // :
+      case 124: // |
+      case 91: // [
+      case 96: // `
+      case 33: // !
+      case 63: // ?
+      case 0x2014:
+      case 0x2013:
+        break scan;
+      default:
+        p++;
+    }
+  }
+  close(p);
+  if (items.length === 0 || items.some((i) => !i.paren && wordCount(i.text) > MAX_NAME_WORDS)) return undefined;
+  return { items, ampersand };
+}
+
+function wordCount(s: string): number {
+  let n = 1;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+const CLOSING = '"\'”’»*_';
+
+/** Spaces and emphasis marks around a name. */
+function isPadding(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 42 || c === 95 || c === 0xa0;
+}
+
+function trimItem(text: string, start: number, end: number, paren: boolean): BylineItem | undefined {
+  while (start < end && isPadding(text.charCodeAt(start))) start++;
+  while (end > start && isPadding(text.charCodeAt(end - 1))) end--;
+  if (end <= start) return undefined;
+  return { text: text.slice(start, end), start, end, paren, outerEnd: end };
+}

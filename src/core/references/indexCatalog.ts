@@ -1,0 +1,141 @@
+import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
+import { markdownEngine } from '../markdown/engine';
+import { IntMap } from './intMap';
+import { titlePattern, type TitlePattern } from './titlePattern';
+import { urlKey } from './urlKey';
+
+/**
+ * What reference finding needs from an index, computed once per index (the
+ * index is immutable; a changed workspace file makes a new one): every
+ * title's pattern, in how many events each title occurs, and the sessions
+ * behind every video and schedule URL.
+ */
+export class IndexCatalog {
+  /** Parallel to `index.sessions`. */
+  readonly patterns: TitlePattern[];
+  /** The event of the title's sessions: one id, or the set of them when there are several. */
+  private readonly eventsByKey = new Map<string, string | Set<string>>();
+  private readonly sessionsByKey = new Map<string, IndexedSession[]>();
+  private urls: Map<string, IndexedSession> | undefined;
+  private videos: Map<string, IndexedSession> | undefined;
+  private hrefs: Map<string, { session: IndexedSession; video: boolean }> | undefined;
+  /** Every video and schedule URL as the index writes it (and as markdown-it encodes it), by a hash of its characters. */
+  private written: IntMap | undefined;
+  private readonly writtenUrl: string[] = [];
+  private readonly writtenHit: { session: IndexedSession; video: boolean }[] = [];
+  private readonly writtenNext: number[] = [];
+
+  constructor(readonly index: SessionIndex) {
+    const sessions = index.sessions;
+    this.patterns = new Array(sessions.length);
+    for (let i = 0; i < sessions.length; i++) {
+      const s = sessions[i]!;
+      const p = titlePattern(s.title);
+      this.patterns[i] = p;
+      const list = this.sessionsByKey.get(p.key);
+      if (list) list.push(s);
+      else this.sessionsByKey.set(p.key, [s]);
+      const events = this.eventsByKey.get(p.key);
+      if (events === undefined) this.eventsByKey.set(p.key, s.eventId);
+      else if (typeof events === 'string') {
+        if (events !== s.eventId) this.eventsByKey.set(p.key, new Set([events, s.eventId]));
+      } else events.add(s.eventId);
+    }
+  }
+
+  /** In how many events a title (by pattern key) occurs: "Welcome", "Lightning Talks" and "The State of Go" occur in many. */
+  eventCount(key: string): number {
+    const events = this.eventsByKey.get(key);
+    return events === undefined ? 0 : typeof events === 'string' ? 1 : events.size;
+  }
+
+  sessionsWithTitle(key: string): readonly IndexedSession[] {
+    return this.sessionsByKey.get(key) ?? [];
+  }
+
+  /** The session whose recording or schedule page a link points to. */
+  sessionByUrl(key: string): IndexedSession | undefined {
+    this.buildUrls();
+    return this.urls!.get(key);
+  }
+
+  /** The session whose recording a link is (only the video URL, not the schedule page). */
+  sessionByVideo(key: string): IndexedSession | undefined {
+    this.buildUrls();
+    return this.videos!.get(key);
+  }
+
+  /**
+   * The session behind a link exactly as markdown-it hands its target over
+   * (the same URL written the same way): most links to indexed talks are
+   * copied from the index, and this finds them without building a key.
+   */
+  sessionByHref(href: string): { session: IndexedSession; video: boolean } | undefined {
+    this.buildUrls();
+    return this.hrefs!.get(href);
+  }
+
+  /**
+   * The session whose URL is written at `text[from, to)`, compared in place:
+   * a link copied from the index is found without making a string of it.
+   */
+  sessionWrittenAt(text: string, from: number, to: number): { session: IndexedSession; video: boolean } | undefined {
+    this.buildUrls();
+    for (let i = this.written!.get(hashRange(text, from, to), -1); i >= 0; i = this.writtenNext[i]!) {
+      const url = this.writtenUrl[i]!;
+      if (url.length === to - from && text.startsWith(url, from)) return this.writtenHit[i];
+    }
+    return undefined;
+  }
+
+  private addWritten(url: string, hit: { session: IndexedSession; video: boolean }): void {
+    const h = hashRange(url, 0, url.length);
+    const i = this.writtenUrl.length;
+    this.writtenUrl.push(url);
+    this.writtenHit.push(hit);
+    this.writtenNext.push(this.written!.get(h, -1));
+    this.written!.set(h, i);
+  }
+
+  private buildUrls(): void {
+    if (this.urls) return;
+    this.written = new IntMap(16384);
+    this.urls = new Map();
+    this.videos = new Map();
+    this.hrefs = new Map();
+    const md = markdownEngine();
+    for (const s of this.index.sessions) {
+      for (const [url, video] of [[s.schedule, false], [s.video, true]] as const) {
+        if (!url) continue;
+        const hit = { session: s, video };
+        const raw = url.trim();
+        // markdown-it's normalizeLink is the slow part of building this: once per URL.
+        const href = md.normalizeLink(raw);
+        this.hrefs.set(href, hit);
+        this.addWritten(raw, hit);
+        if (href !== raw) this.addWritten(href, hit);
+        const key = urlKey(href);
+        if (key === undefined) continue;
+        this.urls.set(key, s);
+        if (video) this.videos.set(key, s);
+      }
+    }
+  }
+}
+
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
+
+const catalogs = new WeakMap<SessionIndex, IndexCatalog>();
+
+export function indexCatalog(index: SessionIndex): IndexCatalog {
+  let c = catalogs.get(index);
+  if (!c) {
+    c = new IndexCatalog(index);
+    catalogs.set(index, c);
+  }
+  return c;
+}

@@ -1,0 +1,188 @@
+import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
+import { indexCatalog } from './indexCatalog';
+import { IntMap } from './intMap';
+import { titlePattern, withoutPrefix, type TitlePattern } from './titlePattern';
+import { GAP_STRONG, pairKey, type WordRun } from './wordScan';
+
+export interface TitleCandidate<T> {
+  pattern: TitlePattern;
+  target: T;
+}
+
+/**
+ * Finds titles in scanned text. Every prefix (of two words or more) of every
+ * title is a key in one map, keyed by a hash chained over its words' hashes:
+ * reading a recap's words from a position follows the chain only as long as
+ * some title starts that way, so each word costs about one integer-keyed
+ * lookup, whatever the number of titles and however many share their first
+ * words ("How to…", "The state of…").
+ */
+export class TitleMatcher<T> {
+  /** Prefix key → -1 (only a prefix), or the first title (index) whose words are exactly that prefix. */
+  private readonly prefixes = new IntMap();
+  /**
+   * A bit per (20 bits of a) two-word key: most word pairs of a recap start
+   * no title, and the scanner answers that without a lookup.
+   */
+  readonly bits = new Int32Array(1 << 15);
+  private readonly candidates: TitleCandidate<T>[] = [];
+  /** Per title: the next title with the same words (other punctuation), or -1. */
+  private readonly next: number[] = [];
+  // Every title's word hashes and "punctuation before" flags laid end to end, so checking
+  // a candidate reads a few adjacent cache lines rather than chasing objects.
+  private hashes = new Int32Array(1024);
+  private punct = new Uint8Array(1024);
+  /** Word lengths (capped at 255): with equal hashes, equal lengths confirm a word (see WordRun.wordIs). */
+  private lengths = new Uint8Array(1024);
+  private readonly offset: number[] = [];
+  private used = 0;
+
+  get size(): number {
+    return this.candidates.length;
+  }
+
+  /** Titles need two words at least (the callers ask for more). */
+  add(pattern: TitlePattern, target: T): void {
+    const { hashes } = pattern;
+    const n = hashes.length;
+    if (n < 2) return;
+    const t = this.candidates.length;
+    this.candidates.push({ pattern, target });
+    this.next.push(-1);
+    this.offset.push(this.used);
+    if (this.used + n > this.hashes.length) {
+      const size = Math.max(this.hashes.length * 2, this.used + n);
+      const h = new Int32Array(size);
+      h.set(this.hashes);
+      this.hashes = h;
+      const p = new Uint8Array(size);
+      p.set(this.punct);
+      this.punct = p;
+      const l = new Uint8Array(size);
+      l.set(this.lengths);
+      this.lengths = l;
+    }
+    this.hashes.set(hashes, this.used);
+    this.punct.set(pattern.punctBefore, this.used);
+    for (let j = 0; j < n; j++) this.lengths[this.used + j] = Math.min(255, pattern.words[j]!.length);
+    this.used += n;
+    let key = pairKey(hashes[0]!, hashes[1]!);
+    this.bits[(key & 0xfffff) >>> 5]! |= 1 << (key & 31);
+    for (let k = 2; ; k++) {
+      const value = this.prefixes.get(key, ABSENT);
+      if (k === n) {
+        if (value < 0) this.prefixes.set(key, t);
+        else {
+          let last = value;
+          while (this.next[last]! >= 0) last = this.next[last]!;
+          this.next[last] = t;
+        }
+        break;
+      }
+      if (value === ABSENT) this.prefixes.set(key, -1);
+      key = chainKey(key, hashes[k]!);
+    }
+  }
+
+  /**
+   * The longest title starting at word `i` of the run: every word equal, and
+   * no sentence-ending punctuation in the text between two words where the
+   * title has none ("…containers. In a car" is not "Containers in a Car").
+   */
+  matchAt(run: WordRun, i: number): TitleCandidate<T> | undefined {
+    const count = run.count;
+    if (i + 1 >= count) return undefined;
+    const rh = run.hash;
+    let key = pairKey(rh[i]!, rh[i + 1]!);
+    if (!mayStart(this.bits, key)) return undefined;
+    let best = -1;
+    for (let k = 2; ; k++) {
+      const value = this.prefixes.get(key, ABSENT);
+      if (value === ABSENT) break;
+      // A title of exactly k words: its hashes are equal (the chain says so, up to collisions).
+      for (let t = value; t >= 0; t = this.next[t]!) if (this.fits(t, run, i, k)) best = t;
+      if (i + k >= count) break;
+      key = chainKey(key, rh[i + k]!);
+    }
+    if (best < 0) return undefined;
+    const c = this.candidates[best]!;
+    const off = this.offset[best]!;
+    const n = c.pattern.hashes.length;
+    for (let j = 0; j < n; j++) {
+      const length = this.lengths[off + j]!;
+      if (length === 255 || run.isFolded(i + j) ? !run.wordIs(i + j, c.pattern.words[j]!) : run.wordLength(i + j) !== length) return undefined;
+    }
+    return c;
+  }
+
+  private fits(t: number, run: WordRun, i: number, n: number): boolean {
+    const off = this.offset[t]!;
+    const { hash, gap } = run;
+    for (let j = 0; j < n; j++) {
+      if (hash[i + j] !== this.hashes[off + j]) return false;
+      if (j > 0 && (gap[i + j]! & GAP_STRONG) !== 0 && this.punct[off + j] !== 1) return false;
+    }
+    return true;
+  }
+}
+
+const ABSENT = -2;
+
+function chainKey(key: number, hash: number): number {
+  return (Math.imul(key, 0x01000193) ^ hash) & 0x3fffffff;
+}
+
+/** Whether a title may start with the word pair of this key (no false negatives). */
+export function mayStart(bits: Int32Array, key: number): boolean {
+  return (bits[(key & 0xfffff) >>> 5]! & (1 << (key & 31))) !== 0;
+}
+
+/** Titles shorter than this are too likely to be ordinary words in a sentence. */
+export const MIN_TITLE_WORDS = 3;
+export const MIN_TITLE_CHARS = 12;
+/** Without an `event:` the whole index is searched: only titles this long are specific enough. */
+export const MIN_TITLE_WORDS_ANY_EVENT = 4;
+
+const MAX_CACHED = 8;
+const cache = new WeakMap<SessionIndex, Map<string, TitleMatcher<IndexedSession>>>();
+
+/**
+ * The matcher for a recap's events (each with its co-located events), or for
+ * the whole index when it declares none; built once per index and event set.
+ * Left out: short titles, titles that occur in several events ("Welcome",
+ * "Lightning Talks", "The State of Go"), and titles two sessions share.
+ */
+export function titleMatcher(index: SessionIndex, events: readonly string[]): TitleMatcher<IndexedSession> {
+  const family = new Set<string>();
+  for (const e of events) for (const id of index.family(e)) family.add(id);
+  const key = [...family].sort().join('\n');
+  let perIndex = cache.get(index);
+  if (!perIndex) cache.set(index, (perIndex = new Map()));
+  let matcher = perIndex.get(key);
+  if (matcher) return matcher;
+
+  const catalog = indexCatalog(index);
+  const minWords = family.size > 0 ? MIN_TITLE_WORDS : MIN_TITLE_WORDS_ANY_EVENT;
+  const chosen = new Map<string, IndexedSession | null>();
+  const patterns = new Map<string, TitlePattern>();
+  const offer = (pattern: TitlePattern, session: IndexedSession) => {
+    if (pattern.hashes.length < minWords || pattern.chars < MIN_TITLE_CHARS || catalog.eventCount(pattern.key) > 1) return;
+    const seen = chosen.get(pattern.key);
+    // Two sessions with one title: neither can be told from the other.
+    chosen.set(pattern.key, seen === undefined || seen === session ? session : null);
+    patterns.set(pattern.key, pattern);
+  };
+  const sessions = index.sessions;
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i]!;
+    if (family.size > 0 && !family.has(s.eventId)) continue;
+    offer(catalog.patterns[i]!, s);
+    const short = withoutPrefix(s.title);
+    if (short !== undefined) offer(titlePattern(short), s);
+  }
+  matcher = new TitleMatcher<IndexedSession>();
+  for (const [k, session] of chosen) if (session) matcher.add(patterns.get(k)!, session);
+  if (perIndex.size >= MAX_CACHED) perIndex.delete(perIndex.keys().next().value!);
+  perIndex.set(key, matcher);
+  return matcher;
+}
