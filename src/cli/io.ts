@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Where a command writes; tests pass their own to capture output. */
@@ -11,6 +13,19 @@ export interface CliCommand {
   summary: string;
   help: string;
   run(args: string[], io: CliIo): Promise<number>;
+}
+
+/**
+ * The text of an input file (`shown` as the user named it, resolved against
+ * the working directory), or undefined after reporting why it cannot be read.
+ */
+export function readInput(io: CliIo, shown: string, path = resolve(io.cwd, shown)): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    io.err(`${shown}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return undefined;
+  }
 }
 
 /** Wrong arguments: reported with the command's help, exit code 2. */

@@ -28,11 +28,6 @@ export class RecapDocuments implements vscode.Disposable {
     return parsed;
   }
 
-  /** Markdown documents the recap features apply to. */
-  isRecap(document: vscode.TextDocument): boolean {
-    return document.languageId === 'markdown' && this.get(document).isRecap;
-  }
-
   dispose(): void {
     for (const d of this.disposables) d.dispose();
     this.cache.clear();

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { writeIndexFile } from '../../core/index/writeIndexFile';
 import { importStats } from '../../core/importers/common';
 import { importSchedule, parseFormat } from '../../core/importers/importSchedule';
 import { ImportError } from '../../core/importers/types';
-import { parseCliArgs, UsageError, type CliCommand } from '../io';
+import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 
 const HELP = `Usage: recap import FILE [--format frab-xml|frab-json|sessionize|ical] [--event-id ID] [-o OUT] [--force]
 Turns a schedule export into a Recap Writer index file (YAML). The format is
@@ -19,13 +19,8 @@ export const importCommand: CliCommand = {
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new UsageError('name one schedule file');
     const file = positionals[0]!;
-    let text: string;
-    try {
-      text = readFileSync(resolve(io.cwd, file), 'utf8');
-    } catch (err) {
-      io.err(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      return 2;
-    }
+    const text = readInput(io, file);
+    if (text === undefined) return 2;
     let result;
     try {
       result = importSchedule(text, {

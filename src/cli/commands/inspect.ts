@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { summarizeRecap } from '../../core/recap/inspect';
-import { parseCliArgs, UsageError, type CliCommand } from '../io';
+import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 
 export const inspectCommand: CliCommand = {
   summary: 'show what Recap Writer reads from recap files (frontmatter, events, talk ids)',
@@ -12,13 +11,8 @@ export const inspectCommand: CliCommand = {
     const results = [];
     for (const file of parsed.positionals) {
       const path = resolve(io.cwd, file);
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (err) {
-        io.err(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-        return 2;
-      }
+      const text = readInput(io, file, path);
+      if (text === undefined) return 2;
       results.push({ file, ...summarizeRecap(path, text) });
     }
     if (parsed.values.json) {

@@ -5,7 +5,7 @@ import { lintRecap } from '../../core/lint/lintRecap';
 import { parseRecap, type ParsedRecap } from '../../core/recap/parseRecap';
 import { SessionSearch } from '../../core/search/sessionSearch';
 import type { LineIndex } from '../../core/text/lineIndex';
-import { parseCliArgs, UsageError, type CliCommand } from '../io';
+import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 import { loadCliIndex } from '../loadIndex';
 
 const HELP = `Usage: recap lint FILE|DIR... [--index FILE]... [--format text|json]
@@ -119,11 +119,8 @@ export const lintCommand: CliCommand = {
     const search = new SessionSearch(index);
     const results: Located[] = [];
     for (const { shown, path } of files) {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (err) {
-        io.err(`${shown}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      const text = readInput(io, shown, path);
+      if (text === undefined) {
         status = 2;
         continue;
       }

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { lintRecap } from '../../core/lint/lintRecap';
 import { newNonce, renderPreview } from '../../core/preview/renderPreview';
 import { parseRecap } from '../../core/recap/parseRecap';
 import { SessionSearch } from '../../core/search/sessionSearch';
-import { parseCliArgs, UsageError, type CliCommand } from '../io';
+import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 import { loadCliIndex } from '../loadIndex';
 
 const HELP = `Usage: recap preview FILE [--index FILE]... -o OUT.html [--allow-html]
@@ -39,13 +39,8 @@ export const previewCommand: CliCommand = {
     if (!values.output) throw new UsageError('give the output file: -o OUT.html (or -o - for standard output)');
     const file = positionals[0]!;
     const path = resolve(io.cwd, file);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (err) {
-      io.err(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      return 2;
-    }
+    const text = readInput(io, file, path);
+    if (text === undefined) return 2;
     const { index } = loadCliIndex(values.index ?? [], io);
     const parsed = parseRecap(path, text);
     const result = lintRecap(parsed, { index, search: new SessionSearch(index) });

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { formatIndexProblem } from '../../core/index/indexProblem';
 import { loadIndexFile } from '../../core/index/loadIndexFile';
-import { UsageError, type CliCommand } from '../io';
+import { readInput, UsageError, type CliCommand } from '../io';
 
 export const validateCommand: CliCommand = {
   summary: 'check index files: every problem with file, line, column, field and what is expected',
@@ -11,11 +9,8 @@ export const validateCommand: CliCommand = {
     if (args.length === 0 || args.some((a) => a.startsWith('-'))) throw new UsageError('name one or more index files');
     let worst = 0;
     for (const file of args) {
-      let text: string;
-      try {
-        text = readFileSync(resolve(io.cwd, file), 'utf8');
-      } catch (err) {
-        io.err(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      const text = readInput(io, file);
+      if (text === undefined) {
         worst = 2;
         continue;
       }

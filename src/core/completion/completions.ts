@@ -2,6 +2,7 @@ import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import type { TextEdit } from '../lint/finding';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { SessionSearch } from '../search/sessionSearch';
+import { editDistance } from '../search/words';
 import { referenceText } from '../talks/referenceText';
 import { speakerLine, talkCard } from '../talks/talkCard';
 import { speakerEntryYaml, talkEntryYaml } from '../talks/talkEntry';
@@ -52,7 +53,7 @@ const EMPTY: CompletionList = { items: [], isIncomplete: false };
 
 export function completeAt(parsed: ParsedRecap, offset: number, options: CompletionOptions): CompletionList {
   if (!parsed.isRecap) return EMPTY;
-  const context = cursorContext(parsed.text, offset, { trigger: options.trigger, codeLines: parsed.codeLines });
+  const context = cursorContext(parsed.text, offset, { trigger: options.trigger, codeLines: parsed.codeLines, lines: parsed.lines });
   if (!context) return EMPTY;
   const completer = new Completer(parsed, options);
   return completer.complete(context);
@@ -94,13 +95,7 @@ class Completer {
     });
     // Newest first: recaps are written about recent events.
     events.sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '') || a.id.localeCompare(b.id));
-    const counts = new Map<string, { sessions: number; video: number }>();
-    for (const s of index.sessions) {
-      const c = counts.get(s.eventId) ?? { sessions: 0, video: 0 };
-      c.sessions++;
-      if (s.video) c.video++;
-      counts.set(s.eventId, c);
-    }
+    const counts = eventCounts(index);
     const items = events.slice(0, this.limit).map((e, i): CompletionEntry => {
       const c = counts.get(e.id) ?? { sessions: 0, video: 0 };
       const where = [e.location, e.start].filter(Boolean).join(', ');
@@ -246,11 +241,25 @@ function nameMatches(name: string, prefix: string): boolean {
   return words.every((w) => hay.includes(w) || hay.split(/\s+/).some((part) => near(part, w)));
 }
 
-/** One typo in a word of four or more letters. */
-function near(a: string, b: string): boolean {
-  if (b.length < 4) return false;
-  const part = a.slice(0, b.length + 1);
-  let diff = Math.abs(part.length - b.length);
-  for (let i = 0; i < Math.min(part.length, b.length) && diff <= 1; i++) if (part[i] !== b[i]) diff++;
-  return diff <= 1;
+/** One typo in a word of four or more letters, as far as the user has typed it. */
+function near(part: string, typed: string): boolean {
+  return typed.length >= 4 && editDistance(part.slice(0, typed.length), typed, 1) <= 1;
+}
+
+const countsByIndex = new WeakMap<SessionIndex, Map<string, { sessions: number; video: number }>>();
+
+/** Sessions and sessions with video per event, counted once per index rather than on every keystroke. */
+function eventCounts(index: SessionIndex): Map<string, { sessions: number; video: number }> {
+  let counts = countsByIndex.get(index);
+  if (!counts) {
+    counts = new Map();
+    for (const s of index.sessions) {
+      const c = counts.get(s.eventId) ?? { sessions: 0, video: 0 };
+      c.sessions++;
+      if (s.video) c.video++;
+      counts.set(s.eventId, c);
+    }
+    countsByIndex.set(index, counts);
+  }
+  return counts;
 }

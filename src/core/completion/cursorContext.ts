@@ -1,3 +1,5 @@
+import type { LineIndex } from '../text/lineIndex';
+
 /**
  * What the cursor is on, for completion. Read from the lines around the
  * cursor rather than from the YAML tree: while someone types, the frontmatter
@@ -26,10 +28,11 @@ export interface ContextOptions {
   trigger: string;
   /** Zero-based lines inside fenced or indented code (from the parse). */
   codeLines?: ReadonlySet<number>;
+  /** The parse's line table, so the cursor's line is not counted again. */
+  lines?: LineIndex;
 }
 
 interface Line {
-  number: number;
   start: number;
   text: string;
 }
@@ -39,12 +42,13 @@ export function cursorContext(text: string, offset: number, options: ContextOpti
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const lineText = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-  const lineNumber = countLines(text, lineStart);
-  const region = frontmatterLines(text);
-  if (region && lineNumber > region.open && (region.close === undefined || lineNumber < region.close)) {
-    return frontmatterContext(text, { number: lineNumber, start: lineStart, text: lineText }, offset - lineStart);
+  const close = frontmatterClose(text);
+  if (close !== undefined && lineStart > 0 && lineStart < close) {
+    return frontmatterContext(text, { start: lineStart, text: lineText }, offset - lineStart);
   }
-  if (region && region.close === undefined) return undefined;
+  // An unclosed frontmatter runs to the end: there is no body yet.
+  if (close === text.length + 1) return undefined;
+  const lineNumber = options.lines ? options.lines.positionAt(lineStart).line : countLines(text, lineStart);
   if (options.codeLines?.has(lineNumber)) return undefined;
   return referenceContext(lineText, lineStart, offset - lineStart, options.trigger);
 }
@@ -55,12 +59,18 @@ function countLines(text: string, end: number): number {
   return n;
 }
 
-/** The frontmatter's opening and closing line numbers; `close` is undefined while it is not closed yet. */
-function frontmatterLines(text: string): { open: number; close?: number } | undefined {
+/**
+ * Where the frontmatter's closing line starts, reading only up to it; past
+ * the end of the text while it is not closed yet; undefined without one.
+ */
+function frontmatterClose(text: string): number | undefined {
   if (!/^\uFEFF?---[ \t]*(\r?\n|$)/.test(text)) return undefined;
-  const lines = text.split('\n');
-  for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)[ \t]*\r?$/.test(lines[i]!)) return { open: 0, close: i };
-  return { open: 0 };
+  for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if (/^(---|\.\.\.)[ \t]*\r?$/.test(text.slice(start, end < 0 ? text.length : end))) return start;
+    start = end + 1;
+  }
+  return text.length + 1;
 }
 
 function referenceContext(line: string, lineStart: number, column: number, trigger: string): CursorContext | undefined {

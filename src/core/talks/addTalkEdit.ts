@@ -1,4 +1,5 @@
 import type { IndexedSession } from '../index/sessionIndex';
+import { endOfLine } from '../lint/edits';
 import type { TextEdit } from '../lint/finding';
 import type { ParsedRecap } from '../recap/parseRecap';
 import { talkEntryYaml } from './talkEntry';
@@ -19,7 +20,7 @@ export function addTalkEdit(parsed: ParsedRecap, session: IndexedSession): TextE
   }
   const written = text.slice(field.range.start, field.range.end).trim();
   if (field.value === null || written === '') {
-    const at = lineEnd(text, field.keyRange.end);
+    const at = endOfLine(text, field.keyRange.end);
     return { start: at, end: at, newText: `\n${talkEntryYaml(session, 2)}` };
   }
   if (/^\[\s*\]$/.test(written)) {
@@ -28,13 +29,6 @@ export function addTalkEdit(parsed: ParsedRecap, session: IndexedSession): TextE
   const last = parsed.talks[parsed.talks.length - 1];
   if (!Array.isArray(field.value) || !last || written.startsWith('[')) return undefined;
   const indent = Math.max(0, last.keyColumn - 2);
-  const at = lineEnd(text, last.range.end - 1);
+  const at = endOfLine(text, last.range.end - 1);
   return { start: at, end: at, newText: `\n${talkEntryYaml(session, indent)}` };
-}
-
-/** The end of the line holding `offset` (before its line break). */
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  const end = nl < 0 ? text.length : nl;
-  return text[end - 1] === '\r' ? end - 1 : end;
 }

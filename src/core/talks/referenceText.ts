@@ -1,4 +1,6 @@
 import type { IndexedEvent, IndexedSession } from '../index/sessionIndex';
+import { linkDestination } from '../lint/edits';
+import { speakerLine } from './talkCard';
 
 /** The default shape of an inserted reference: the title linked to its recording, then the speakers. */
 export const DEFAULT_REFERENCE_TEMPLATE = '[{title}]({link}) — {speakers}';
@@ -14,7 +16,7 @@ export const REFERENCE_PLACEHOLDERS = ['title', 'speakers', 'names', 'affiliatio
 export function referenceText(session: IndexedSession, event: IndexedEvent | undefined, template = DEFAULT_REFERENCE_TEMPLATE): string {
   const values: Record<(typeof REFERENCE_PLACEHOLDERS)[number], string> = {
     title: session.title,
-    speakers: session.speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name)).join(', '),
+    speakers: speakerLine(session),
     names: session.speakers.map((s) => s.name).join(', '),
     affiliations: [...new Set(session.speakers.flatMap((s) => (s.affiliation ? [s.affiliation] : [])))].join(', '),
     video: linkTarget(session.video),
@@ -32,7 +34,7 @@ export function referenceText(session: IndexedSession, event: IndexedEvent | und
     .trimEnd();
 }
 
-/** A URL safe inside `(…)` in any Markdown renderer: spaces and parentheses percent-encoded (FOSDEM's room names have both). */
+/** FOSDEM's room names put spaces and parentheses in URLs: encoded, any Markdown renderer keeps the link whole. */
 function linkTarget(url: string | undefined): string {
-  return (url ?? '').replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return url ? linkDestination(url) : '';
 }

@@ -23,13 +23,12 @@ export class CompletionAutoTrigger implements vscode.Disposable {
     if (change.rangeLength !== 0 || !/^[\p{L}\p{N}]$/u.test(change.text)) return;
     const document = e.document;
     const offset = change.rangeOffset;
-    const text = document.getText();
-    const previous = text[offset - 1] ?? '\n';
     // Only the first letter of a value: the list, once open, follows the typing by itself.
+    const previous = offset > 0 ? document.getText(new vscode.Range(document.positionAt(offset - 1), document.positionAt(offset))) : '\n';
     if (!/[\s:@[,-]/.test(previous)) return;
     const parsed = this.documents.get(document);
     if (!parsed.isRecap) return;
-    const context = cursorContext(text, offset + 1, { trigger: settings.trigger(), codeLines: parsed.codeLines });
+    const context = cursorContext(parsed.text, offset + 1, { trigger: settings.trigger(), codeLines: parsed.codeLines, lines: parsed.lines });
     if (context && (context.kind !== 'reference' || context.query.length === 1)) {
       void vscode.commands.executeCommand('editor.action.triggerSuggest');
     }
