@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { fastNormalizeLink } from './normalizeLink';
 
 export interface EngineOptions {
   /** Raw HTML in the recap: off unless the user's setting allows it (the preview sanitizes it even then). */
@@ -17,6 +18,7 @@ export function markdownEngine(options: EngineOptions = {}): MarkdownIt {
   let engine = engines.get(html);
   if (!engine) {
     engine = new MarkdownIt({ html, linkify: false, typographer: false });
+    engine.normalizeLink = fastNormalizeLink(engine.normalizeLink.bind(engine));
     engines.set(html, engine);
   }
   return engine;

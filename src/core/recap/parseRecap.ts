@@ -88,8 +88,8 @@ export function parseRecap(path: string, text: string, options: RecapFileOptions
     problems,
     get tokens() {
       if (!tokens) {
-        tokens = markdownEngine().parse(text.slice(split.bodyStart), {});
-        if (bodyLine > 0) shiftLines(tokens, bodyLine);
+        // Blank lines in place of the frontmatter: markdown-it skips them, and its line maps come out as lines of the whole text.
+        tokens = markdownEngine().parse('\n'.repeat(bodyLine) + text.slice(split.bodyStart), {});
       }
       return tokens;
     },
@@ -103,10 +103,6 @@ export function parseRecap(path: string, text: string, options: RecapFileOptions
       return codeLines;
     },
   };
-}
-
-function shiftLines(tokens: Token[], by: number): void {
-  for (const t of tokens) if (t.map) t.map = [t.map[0] + by, t.map[1] + by];
 }
 
 interface Shape {
