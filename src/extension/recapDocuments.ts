@@ -4,7 +4,8 @@ import { settings } from './settings';
 
 /**
  * The one parse of each open recap, shared by completion, hover, lint and
- * the preview: parsed again only when the document's version changes.
+ * the preview: parsed again only when the document's version changes, and
+ * then from the previous version's parse (only the changed blocks again).
  */
 export class RecapDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; parsed: ParsedRecap }>();
@@ -23,7 +24,7 @@ export class RecapDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.parsed;
-    const parsed = parseRecap(document.uri.fsPath || document.uri.path, document.getText(), settings.recapFiles());
+    const parsed = parseRecap(document.uri.fsPath || document.uri.path, document.getText(), settings.recapFiles(), hit?.parsed);
     this.cache.set(key, { version: document.version, parsed });
     return parsed;
   }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type Token from 'markdown-it/lib/token.mjs';
 import { markdownEngine } from '../markdown/engine';
+import { parseAfter, type MarkdownParse } from '../markdown/incrementalParse';
 import type { Problem } from '../problem';
 import { LineIndex } from '../text/lineIndex';
 import { splitFrontmatter, type Frontmatter } from './frontmatter';
@@ -63,35 +64,59 @@ export interface ParsedRecap {
   readonly codeLines: ReadonlySet<number>;
 }
 
+/** The Markdown source of a parse's body and, once parsed, its tokens: what the parse of a later version re-uses. */
+const bodies = new WeakMap<ParsedRecap, { source: string; parse: MarkdownParse | undefined }>();
+
 /**
  * The one parse of a recap that completion, lint and the preview share:
  * frontmatter with positions (yaml's Document API) and the body's tokens
  * (markdown-it), everything located by offsets into the text.
+ *
+ * `previous`, a parse of an earlier version of the same document, makes
+ * typing cheap: an unchanged frontmatter is not parsed again, and of the body
+ * only the blocks around the change are (see incrementalParse.ts). The result
+ * is the same as without it.
  */
-export function parseRecap(path: string, text: string, options: RecapFileOptions = DEFAULT_RECAP_FILE_OPTIONS): ParsedRecap {
+export function parseRecap(path: string, text: string, options: RecapFileOptions = DEFAULT_RECAP_FILE_OPTIONS, previous?: ParsedRecap): ParsedRecap {
   const lines = new LineIndex(text);
-  const split = splitFrontmatter(text);
-  const fm = split.frontmatter;
-  const problems: Problem[] = [...split.problems, ...(fm?.problems ?? [])];
-  const shape = fm ? readShape(text, fm, problems) : { events: [], talks: [], eventField: undefined, talksField: undefined };
-  let tokens: Token[] | undefined;
+  const head = previous && sameFrontmatter(previous, text) ? previous : undefined;
+  let fm: Frontmatter | undefined;
+  let bodyStart: number;
+  let problems: Problem[];
+  let shape: Shape;
+  if (head) {
+    // Everything read from the frontmatter lies before bodyStart, where the two texts are equal.
+    fm = head.frontmatter;
+    bodyStart = head.bodyStart;
+    problems = head.problems;
+    shape = { events: head.events, eventField: head.eventField, talksField: head.talksField, talks: head.talks };
+  } else {
+    const split = splitFrontmatter(text);
+    fm = split.frontmatter;
+    bodyStart = split.bodyStart;
+    problems = [...split.problems, ...(fm?.problems ?? [])];
+    shape = fm ? readShape(text, fm, problems) : { events: [], talks: [], eventField: undefined, talksField: undefined };
+  }
+  // Blank lines in place of the frontmatter: markdown-it skips them, and its line maps come out as lines of the whole text.
+  const body = { source: '\n'.repeat(lines.positionAt(bodyStart).line) + text.slice(bodyStart), parse: undefined as MarkdownParse | undefined };
+  // Only a parse whose tokens exist is worth re-using; holding nothing else keeps old versions collectable.
+  let earlier = previous ? bodies.get(previous)?.parse : undefined;
   let codeLines: Set<number> | undefined;
-  const bodyLine = lines.positionAt(split.bodyStart).line;
-  return {
+  const parsed: ParsedRecap = {
     path,
     text,
     lines,
     frontmatter: fm,
-    bodyStart: split.bodyStart,
+    bodyStart,
     isRecap: isRecapFile(path, fm, options) || (!fm?.data && declaresRecapKeys(text, options)),
     ...shape,
     problems,
     get tokens() {
-      if (!tokens) {
-        // Blank lines in place of the frontmatter: markdown-it skips them, and its line maps come out as lines of the whole text.
-        tokens = markdownEngine().parse('\n'.repeat(bodyLine) + text.slice(split.bodyStart), {});
+      if (!body.parse) {
+        body.parse = parseAfter(markdownEngine(), earlier, body.source);
+        earlier = undefined;
       }
-      return tokens;
+      return body.parse.tokens;
     },
     get codeLines() {
       if (!codeLines) {
@@ -103,6 +128,19 @@ export function parseRecap(path: string, text: string, options: RecapFileOptions
       return codeLines;
     },
   };
+  bodies.set(parsed, body);
+  return parsed;
+}
+
+/**
+ * The text starts with the earlier version's closed frontmatter, byte for
+ * byte, up to the line break after its closing `---` (without one, text typed
+ * right after the `---` would change where the frontmatter ends).
+ */
+function sameFrontmatter(previous: ParsedRecap, text: string): boolean {
+  if (!previous.frontmatter) return false;
+  const end = previous.bodyStart;
+  return previous.text.charCodeAt(end - 1) === 10 && text.length >= end && text.startsWith(previous.text.slice(0, end));
 }
 
 interface Shape {
