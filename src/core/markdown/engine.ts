@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { fastNormalizeLink } from './normalizeLink';
+import { fastNormalizeLink, fastValidateLink, quickNormalize } from './shortcuts';
 
 export interface EngineOptions {
   /** Raw HTML in the recap: off unless the user's setting allows it (the preview sanitizes it even then). */
@@ -19,6 +19,8 @@ export function markdownEngine(options: EngineOptions = {}): MarkdownIt {
   if (!engine) {
     engine = new MarkdownIt({ html, linkify: false, typographer: false });
     engine.normalizeLink = fastNormalizeLink(engine.normalizeLink.bind(engine));
+    engine.validateLink = fastValidateLink(engine.validateLink.bind(engine));
+    quickNormalize(engine);
     engines.set(html, engine);
   }
   return engine;

@@ -383,6 +383,7 @@ class BodyWalker {
     }
     const href = typeof link === 'string' ? link : link.attrGet('href') ?? '';
     const exact = catalog.sessionByHref(href);
+    let youtube = false;
     if (exact) {
       session = exact.session;
       if (exact.video) videoOf = session;
@@ -391,9 +392,11 @@ class BodyWalker {
       if (key === undefined) return;
       session = catalog.sessionByUrl(key);
       videoOf = catalog.sessionByVideo(key);
+      // The key already says so: no URL parse for the most common recording host.
+      youtube = key.startsWith('youtube:');
     }
     if (session) this.mention(session, 'link', start, end, false);
-    let recording = videoOf !== undefined || this.recording.get(href);
+    let recording = videoOf !== undefined || youtube || this.recording.get(href);
     if (recording === undefined) {
       recording = isRecordingUrl(href);
       this.recording.set(href, recording);

@@ -48,6 +48,17 @@ export function readByline(text: string, from: number, limit: number): Byline | 
   const items: BylineItem[] = [];
   let ampersand = false;
   let start = p;
+  // Spaces inside the item read so far (between its first and latest non-padding characters), and
+  // those after its latest one: an item of more than MAX_NAME_WORDS words is prose, and so is the
+  // whole line, which is then not read to its end.
+  let inner = 0;
+  let trailing = 0;
+  let begun = false;
+  const next = (at: number) => {
+    start = at;
+    inner = trailing = 0;
+    begun = false;
+  };
   const close = (end: number) => {
     const item = trimItem(text, start, end, false);
     if (item) items.push(item);
@@ -60,17 +71,18 @@ export function readByline(text: string, from: number, limit: number): Byline | 
       case 38: // &
         close(p);
         if (c === 38) ampersand = true;
-        start = ++p;
+        next(++p);
         continue;
       case 32:
         if ((text[p + 1] === 'a' || text[p + 1] === 'A') && /^ and /i.test(text.slice(p, p + 5))) {
           close(p);
           ampersand = true;
           p += 5;
-          start = p;
+          next(p);
           continue;
         }
         if (text.charCodeAt(p + 1) === 45 && text.charCodeAt(p + 2) === 32) break scan; // " - "
+        if (begun) trailing++;
         p++;
         continue;
       case 40: {
@@ -84,13 +96,10 @@ export function readByline(text: string, from: number, limit: number): Byline | 
           item.outerEnd = end + 1;
           items.push(item);
         }
-        start = p = end + 1;
+        p = end + 1;
+        next(p);
         continue;
       }
-      case 46: // . ending a sentence, not inside "Dagger.io"
-        if (p + 1 >= limit || text.charCodeAt(p + 1) === 32) break scan;
-        p++;
-        continue;
       case 58: // :
       case 124: // |
       case 91: // [
@@ -101,6 +110,16 @@ export function readByline(text: string, from: number, limit: number): Byline | 
       case 0x2013:
         break scan;
       default:
+        // . ending a sentence, not inside "Dagger.io"
+        if (c === 46 && (p + 1 >= limit || text.charCodeAt(p + 1) === 32)) break scan;
+        if (!isPadding(c)) {
+          if (begun) {
+            inner += trailing;
+            trailing = 0;
+            if (inner >= MAX_NAME_WORDS) return undefined;
+          }
+          begun = true;
+        }
         p++;
     }
   }
