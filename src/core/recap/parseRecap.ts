@@ -97,8 +97,10 @@ export function parseRecap(path: string, text: string, options: RecapFileOptions
     problems = [...split.problems, ...(fm?.problems ?? [])];
     shape = fm ? readShape(text, fm, problems) : { events: [], talks: [], eventField: undefined, talksField: undefined };
   }
-  // Blank lines in place of the frontmatter: markdown-it skips them, and its line maps come out as lines of the whole text.
-  const body = { source: '\n'.repeat(lines.positionAt(bodyStart).line) + text.slice(bodyStart), parse: undefined as MarkdownParse | undefined };
+  // Blank lines in place of the frontmatter: markdown-it skips them, and its line maps come out as
+  // lines of the whole text. Joined, not concatenated: one flat string, which markdown-it reads
+  // character by character faster than a concatenation's rope.
+  const body = { source: ['\n'.repeat(lines.positionAt(bodyStart).line), text.slice(bodyStart)].join(''), parse: undefined as MarkdownParse | undefined };
   // Only a parse whose tokens exist is worth re-using; holding nothing else keeps old versions collectable.
   let earlier = previous ? bodies.get(previous)?.parse : undefined;
   let codeLines: Set<number> | undefined;
