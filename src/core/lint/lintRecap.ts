@@ -4,10 +4,23 @@ import type { ParsedRecap } from '../recap/parseRecap';
 import { BlockCache } from '../references/blockCache';
 import { findReferences } from '../references/findReferences';
 import type { SessionSearch } from '../search/sessionSearch';
-import type { Finding, LintResult } from './finding';
+import type { Finding, Fix, LintResult } from './finding';
 import { RULES } from './registry';
 
 export type RuleSetting = Severity | 'off';
+
+/** `fixes` made on first read, then kept as a plain property (an own, enumerable one: findings are compared and serialized whole). */
+function fixesOnDemand(finding: Finding, make: () => Fix[]): void {
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const fixes = make();
+      Object.defineProperty(finding, 'fixes', { value: fixes, enumerable: true, writable: true, configurable: true });
+      return fixes;
+    },
+  });
+}
 
 export interface LintContext {
   index: SessionIndex;
@@ -41,15 +54,18 @@ export function lintRecap(parsed: ParsedRecap, context: LintContext): LintResult
     const setting = context.rules?.[rule.id];
     if (setting === 'off') continue;
     for (const f of rule.check(ruleContext)) {
-      findings.push({
+      const finding: Finding = {
         code: rule.id,
         severity: setting ?? f.severity ?? rule.defaultSeverity,
         message: f.message,
         start: f.start,
         end: f.end,
-        fixes: f.fixes ?? [],
-        ...(f.talk ? { talk: f.talk } : {}),
-      });
+        fixes: [],
+      };
+      if (typeof f.fixes === 'function') fixesOnDemand(finding, f.fixes);
+      else if (f.fixes) finding.fixes = f.fixes;
+      if (f.talk) finding.talk = f.talk;
+      findings.push(finding);
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));

@@ -18,7 +18,12 @@ export interface RuleFinding {
   start: number;
   end: number;
   message: string;
-  fixes?: Fix[];
+  /**
+   * The fixes, or what makes them: a rule that reports hundreds of talks in
+   * a long recap builds edits only for the findings someone opens a quick
+   * fix on (or fixes all of).
+   */
+  fixes?: Fix[] | (() => Fix[]);
   talk?: string;
   /** A severity of its own (a YAML warning among YAML errors), kept unless the user configured one. */
   severity?: Severity;

@@ -29,12 +29,14 @@ const NOTE = /^\(\s*(?:video|recording|slides|presentation|deck|watch|link|talk|
 const MAX_NAME_WORDS = 5;
 
 /**
- * The byline starting after a mention (at `from`), up to `limit` (the line's
- * end): a dash or "by", then names and companies separated by commas,
- * semicolons, "&" or "and", until a note in parentheses, a link, another dash or the sentence's
- * end. Undefined when there is none, or it reads like prose.
+ * The byline starting after a mention (at `from`), on the same line: a dash
+ * or "by", then names and companies separated by commas, semicolons, "&" or
+ * "and", until a note in parentheses, a link, another dash or the sentence's
+ * end. Undefined when there is none, or it reads like prose. The line's end
+ * is found while reading, so a long line of prose is not read to its end.
  */
-export function readByline(text: string, from: number, limit: number): Byline | undefined {
+export function readByline(text: string, from: number): Byline | undefined {
+  const limit = text.length;
   let p = from;
   while (p < limit && CLOSING.includes(text[p]!)) p++;
   while (p < limit && text.charCodeAt(p) === 32) p++;
@@ -89,7 +91,7 @@ export function readByline(text: string, from: number, limit: number): Byline | 
         // (
         if (NOTE.test(text.slice(p, p + 16))) break scan;
         const end = text.indexOf(')', p);
-        if (end < 0 || end >= limit) break scan;
+        if (end < 0 || text.lastIndexOf('\n', end) > p) break scan;
         close(p);
         const item = trimItem(text, p + 1, end, true);
         if (item) {
@@ -100,6 +102,7 @@ export function readByline(text: string, from: number, limit: number): Byline | 
         next(p);
         continue;
       }
+      case 10: // the line's end
       case 58: // :
       case 124: // |
       case 91: // [
@@ -111,7 +114,7 @@ export function readByline(text: string, from: number, limit: number): Byline | 
         break scan;
       default:
         // . ending a sentence, not inside "Dagger.io"
-        if (c === 46 && (p + 1 >= limit || text.charCodeAt(p + 1) === 32)) break scan;
+        if (c === 46 && (p + 1 >= limit || isSentenceGap(text.charCodeAt(p + 1)))) break scan;
         if (!isPadding(c)) {
           if (begun) {
             inner += trailing;
@@ -135,6 +138,11 @@ function wordCount(s: string): number {
 }
 
 const CLOSING = '"\'”’»*_';
+
+/** After a full stop: a space or the line's end. */
+function isSentenceGap(c: number): boolean {
+  return c === 32 || c === 10 || c === 13;
+}
 
 /** Spaces and emphasis marks around a name. */
 function isPadding(c: number): boolean {

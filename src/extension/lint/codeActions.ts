@@ -25,7 +25,7 @@ export class RecapCodeActions implements vscode.CodeActionProvider {
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only)) {
       const start = document.offsetAt(range.start);
       const end = document.offsetAt(range.end);
-      const here = result.findings.filter((f) => f.fixes.length > 0 && f.start <= end && start <= f.end);
+      const here = result.findings.filter((f) => f.start <= end && start <= f.end && f.fixes.length > 0);
       for (const finding of here) {
         const diagnostic = context.diagnostics.find(
           (d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === finding.code && document.offsetAt(d.range.start) === finding.start,

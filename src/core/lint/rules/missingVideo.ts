@@ -16,15 +16,16 @@ export const missingVideo: LintRule = {
       const anchor = talkAnchor(talk);
       if (!anchor) continue;
       const video = knownVideo(talk);
-      const fixes = video ? videoFixes(parsed.text, talk, video) : [];
-      out.push({
-        ...anchor,
+      const finding: RuleFinding = {
+        start: anchor.start,
+        end: anchor.end,
         message: video
           ? `“${talk.title}” has no video link; the index knows its recording: ${video}`
           : `“${talk.title}” has no video link: add its recording once it is published.`,
-        fixes,
-        ...(talk.session ? { talk: talk.session.fullId } : {}),
-      });
+      };
+      if (video) finding.fixes = () => videoFixes(parsed.text, talk, video);
+      if (talk.session) finding.talk = talk.session.fullId;
+      out.push(finding);
     }
     return out;
   },

@@ -31,7 +31,7 @@ export const speakerMismatch: LintRule = {
       for (const m of talk.mentions) {
         if (!m.located || m.kind !== 'title') continue;
         const from = m.linkEnd >= 0 ? m.linkEnd : m.end;
-        const f = bodySpeakers(text, from, endOfLine(text, from), session);
+        const f = bodySpeakers(text, from, session);
         if (f) out.push(f);
       }
     }
@@ -125,8 +125,8 @@ function flowInsert(text: string, range: { start: number; end: number }, list: S
   return { start: lastEnd, end: lastEnd, newText: `, ${items.join(', ')}` };
 }
 
-function bodySpeakers(text: string, from: number, limit: number, session: IndexedSession): RuleFinding | undefined {
-  const byline = readByline(text, from, limit);
+function bodySpeakers(text: string, from: number, session: IndexedSession): RuleFinding | undefined {
+  const byline = readByline(text, from);
   if (!byline) return undefined;
   const names = byline.items.filter((i) => !i.paren);
   const c = compare(names.map((i) => i.text), session.speakers, (name) => isCompanyOf(name, session.speakers));
