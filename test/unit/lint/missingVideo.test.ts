@@ -128,3 +128,14 @@ test('severity can be changed and the rule turned off', () => {
   assert.deepEqual(only(lint(RECAP, { 'missing-video': 'error' }).findings, 'missing-video').map((f) => f.severity), ['error', 'error', 'error']);
   assert.deepEqual(only(lint(RECAP, { 'missing-video': 'off' }).findings, 'missing-video'), []);
 });
+
+test('the fix is made when it is first read, then kept; a finding serializes with it', () => {
+  const f = only(lint(RECAP).findings, 'missing-video')[0]!;
+  assert.equal(typeof Object.getOwnPropertyDescriptor(f, 'fixes')!.get, 'function', 'not built while linting');
+  const fixes = f.fixes;
+  assert.equal(fixes[0]!.title, `Add the recording to the frontmatter entry: video: ${video(TOOLING)}`);
+  assert.equal(f.fixes, fixes, 'the same fixes on every read');
+  assert.equal(Object.getOwnPropertyDescriptor(f, 'fixes')!.value, fixes, 'kept as a plain property');
+  const other = only(lint(RECAP).findings, 'missing-video')[0]!;
+  assert.deepEqual(JSON.parse(JSON.stringify(other)).fixes, JSON.parse(JSON.stringify(fixes)));
+});
