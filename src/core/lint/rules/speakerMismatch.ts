@@ -46,6 +46,8 @@ interface Comparison {
 
 /** Which written names are typos of which speaker, and who is missing (only when every written name is accounted for). */
 function compare(names: string[], speakers: readonly Speaker[], companies: (name: string) => boolean): Comparison | undefined {
+  // Most bylines copy the index: every speaker, exactly as written there.
+  if (names.length === speakers.length && names.every((n, i) => n === speakers[i]!.name)) return undefined;
   const matched = new Set<number>();
   const typos: Comparison['typos'] = [];
   let unknown = 0;
