@@ -166,3 +166,10 @@ test('a loaded index file feeds the index with its lines as origins', () => {
   assert.equal(index.get(`kubecon-eu-2024/${pigTalk.id}`)?.title, 'Mine');
   assert.equal(index.events.get('kubecon-eu-2024')?.location, 'Paris');
 });
+
+test('a person a schedule lists twice for one talk is one speaker of it', () => {
+  const fosdem: ConferenceEvent = { id: 'fosdem-2024', name: 'FOSDEM 2024' };
+  const speakers = [{ name: 'Antoni Ivanov' }, { name: 'Antoni Ivanov' }, { name: 'Ann Other' }];
+  const index = new SessionIndex([bundled(fosdem, [{ id: 'notebooks', title: 'Productionizing Jupyter Notebooks', speakers }])]);
+  assert.deepEqual(index.get('fosdem-2024/notebooks')!.speakers.map((s) => s.name), ['Antoni Ivanov', 'Ann Other']);
+});

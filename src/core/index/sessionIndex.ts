@@ -1,4 +1,4 @@
-import { fullId, type ConferenceEvent, type Session } from './model';
+import { fullId, type ConferenceEvent, type Session, type Speaker } from './model';
 import { countSessions, type SessionCounts } from './sessionCounts';
 
 /** Where an entry was defined: the bundled index, or a workspace file and line (for Go to Definition). */
@@ -50,7 +50,8 @@ export class SessionIndex {
       source.sessions.forEach((session, i) => {
         const id = fullId(event.id, session.id);
         const line = source.sessionLines?.[i];
-        this.byId.set(id, { ...session, eventId: event.id, fullId: id, origin: line ? { ...source.origin, line } : source.origin });
+        const speakers = distinctSpeakers(session.speakers);
+        this.byId.set(id, { ...session, speakers, eventId: event.id, fullId: id, origin: line ? { ...source.origin, line } : source.origin });
       });
     }
     for (const event of this.events.values()) {
@@ -84,4 +85,16 @@ export class SessionIndex {
     for (const entry of [...this.sessions, ...this.events.values()]) if (!entry.origin.bundled) files.add(entry.origin.file);
     return { events: this.events.size, ...countSessions(this.sessions), workspaceFiles: files.size };
   }
+}
+
+/**
+ * Schedules now and then list one person twice for a talk (FOSDEM 2024 has
+ * such talks): completion, cards and the speaker check name them once. The
+ * first entry wins; the array is kept as it is when there is nothing to drop.
+ */
+function distinctSpeakers(speakers: readonly Speaker[]): Speaker[] {
+  if (speakers.length < 2) return speakers as Speaker[];
+  const seen = new Set<string>();
+  const out = speakers.filter((s) => !seen.has(s.name) && (seen.add(s.name), true));
+  return out.length === speakers.length ? (speakers as Speaker[]) : out;
 }

@@ -96,3 +96,18 @@ test('a talk the index lists without speakers is never flagged', () => {
   const text = `---\nevent: kubecon-eu-2024\n---\n\n- How Spotify Re-Created Our Entire Backend Without Skipping a Beat — Someone Else\n`;
   assert.deepEqual(speakers(text), []);
 });
+
+test('a speaker the schedule lists twice is one person: named once, nobody is missing', () => {
+  // FOSDEM 2024's schedule lists Antoni Ivanov twice for this talk.
+  const text = `---
+event: fosdem-2024
+talks:
+  - id: fosdem-2024/fosdem-2024-1740-productionizing-jupyter-notebooks
+    speakers:
+      - name: Antoni Ivanov
+---
+
+- Productionizing Jupyter Notebooks — Antoni Ivanov. Notebooks as deployable jobs.
+`;
+  assert.deepEqual(speakers(text), []);
+});
