@@ -56,8 +56,8 @@ const MAX_SLICE_SHARE = 0.5;
  */
 export function reparse(md: MarkdownIt, previous: MarkdownParse, source: string): Token[] | undefined {
   const before = previous.source;
-  if (previous.references) return undefined;
   if (before === source) return previous.tokens;
+  if (previous.references) return undefined;
   const blocks = topLevelBlocks(previous.tokens);
   if (!blocks) return undefined;
 

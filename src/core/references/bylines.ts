@@ -127,15 +127,10 @@ export function readByline(text: string, from: number): Byline | undefined {
     }
   }
   close(p);
-  if (items.length === 0 || items.some((i) => !i.paren && wordCount(i.text) > MAX_NAME_WORDS)) return undefined;
+  if (items.length === 0) return undefined;
   return { items, ampersand };
 }
 
-function wordCount(s: string): number {
-  let n = 1;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 32) n++;
-  return n;
-}
 
 const CLOSING = '"\'”’»*_';
 

@@ -61,16 +61,7 @@ function compare(names: string[], speakers: readonly Speaker[], companies: (name
     } else if (!companies(name)) unknown++;
   });
   if (recognized === 0) return undefined;
-  // Schedules sometimes list a person twice (FOSDEM 2024 has such talks): one name covers both.
-  const named = new Set([...matched].map((i) => speakers[i]!.name));
-  const missing: Speaker[] = [];
-  if (unknown === 0) {
-    for (const s of speakers) {
-      if (named.has(s.name)) continue;
-      named.add(s.name);
-      missing.push(s);
-    }
-  }
+  const missing = unknown > 0 ? [] : speakers.filter((_, i) => !matched.has(i));
   return typos.length > 0 || missing.length > 0 ? { typos, missing } : undefined;
 }
 
