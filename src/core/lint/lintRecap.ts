@@ -1,6 +1,6 @@
 import type { SessionIndex } from '../index/sessionIndex';
 import type { Severity } from '../problem';
-import type { ParsedRecap } from '../recap/parseRecap';
+import { withReadableFrontmatter, type ParsedRecap } from '../recap/parseRecap';
 import { BlockCache } from '../references/blockCache';
 import { findReferences } from '../references/findReferences';
 import type { SessionSearch } from '../search/sessionSearch';
@@ -43,10 +43,14 @@ export class LintCache {
 
 /**
  * Every rule over one parse: the talks are found once and shared, findings
- * come sorted by position. Pure, so the editor, the preview and the CLI get
+ * come sorted by position. A frontmatter that does not parse yields its one
+ * `frontmatter-syntax` finding and is otherwise ignored (its events and
+ * talks are yaml's guesses); the body is still checked. Pure, so the editor, the preview and the CLI get
  * the same result for the same text and index.
  */
-export function lintRecap(parsed: ParsedRecap, context: LintContext): LintResult {
+export function lintRecap(written: ParsedRecap, context: LintContext): LintResult {
+  // A frontmatter that does not parse gets its one syntax error; nothing else is said about it until it does.
+  const parsed = withReadableFrontmatter(written);
   const refs = findReferences(parsed, context.index, context.cache?.blocks);
   const findings: Finding[] = [];
   const ruleContext = { parsed, refs, index: context.index, search: context.search };

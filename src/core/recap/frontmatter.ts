@@ -17,6 +17,12 @@ export interface Frontmatter {
   /** The plain value, or undefined when the YAML is not a mapping. */
   data: Record<string, unknown> | undefined;
   problems: Problem[];
+  /**
+   * The YAML parses: no syntax error. When false, `problems` holds the one
+   * syntax error and nothing the block says (its event, its talks) is to be
+   * believed, so the lint reads none of it.
+   */
+  parses: boolean;
 }
 
 export interface FrontmatterSplit {
@@ -68,11 +74,14 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
   const source = text.slice(contentStart, contentEnd);
   const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const problems: Problem[] = [];
-  for (const error of [...document.errors, ...document.warnings]) {
-    const isError = document.errors.includes(error as never);
+  // One mistake, one message: yaml reports an error and then what follows from it (a misindented
+  // `title:` is "Nested mappings are not allowed…", then "Implicit keys…", then "All mapping items…").
+  // Only the first error, by position, is reported; warnings only when nothing is wrong.
+  const first = [...document.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  for (const error of first ? [first] : document.warnings) {
     problems.push({
       code: 'frontmatter-syntax',
-      severity: isError ? 'error' : 'warning',
+      severity: first ? 'error' : 'warning',
       message: `YAML: ${yamlMessage(error.message)}`,
       start: contentStart + error.pos[0],
       end: contentStart + Math.max(error.pos[1], error.pos[0] + 1),
@@ -80,19 +89,23 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
   }
   const contents = document.contents;
   let data: Record<string, unknown> | undefined;
+  let parses = !first;
   if (isMap(contents)) {
     try {
       data = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
     } catch (err) {
-      problems.push({
-        code: 'frontmatter-syntax',
-        severity: 'error',
-        message: `The frontmatter cannot be read: ${(err as Error).message}`,
-        start: contentStart,
-        end: contentEnd,
-      });
+      if (parses) {
+        parses = false;
+        problems.push({
+          code: 'frontmatter-syntax',
+          severity: 'error',
+          message: `The frontmatter cannot be read: ${(err as Error).message}`,
+          start: contentStart,
+          end: contentEnd,
+        });
+      }
     }
-  } else if (contents && !(isScalar(contents) && contents.value === null)) {
+  } else if (parses && contents && !(isScalar(contents) && contents.value === null)) {
     problems.push({
       code: 'frontmatter-schema',
       severity: 'error',
@@ -102,7 +115,7 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
     });
   }
   return {
-    frontmatter: { start: open.index, contentStart, contentEnd, end, document, data, problems },
+    frontmatter: { start: open.index, contentStart, contentEnd, end, document, data, problems, parses },
     bodyStart: end,
     problems: [],
   };

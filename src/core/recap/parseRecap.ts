@@ -56,7 +56,7 @@ export interface ParsedRecap {
   eventField: Field | undefined;
   talksField: Field | undefined;
   talks: TalkEntry[];
-  /** YAML errors and wrong shapes, located. */
+  /** YAML errors and wrong shapes, located: one syntax error when the frontmatter does not parse (then no shapes). */
   problems: Problem[];
   /** markdown-it's tokens of the body; `map` holds line numbers of the whole text. Parsed on first use. */
   readonly tokens: Token[];
@@ -95,7 +95,9 @@ export function parseRecap(path: string, text: string, options: RecapFileOptions
     fm = split.frontmatter;
     bodyStart = split.bodyStart;
     problems = [...split.problems, ...(fm?.problems ?? [])];
-    shape = fm ? readShape(text, fm, problems) : { events: [], talks: [], eventField: undefined, talksField: undefined };
+    // A block that does not parse is still read for completion (what yaml makes of it), but its one
+    // syntax error is all that is reported about it: wrong shapes there are that error's consequences.
+    shape = fm ? readShape(text, fm, fm.parses ? problems : []) : { events: [], talks: [], eventField: undefined, talksField: undefined };
   }
   // Blank lines in place of the frontmatter: markdown-it skips them, and its line maps come out as
   // lines of the whole text. Joined, not concatenated: one flat string, which markdown-it reads
@@ -132,6 +134,22 @@ export function parseRecap(path: string, text: string, options: RecapFileOptions
   };
   bodies.set(parsed, body);
   return parsed;
+}
+
+/**
+ * The parse as the lint reads it: when the frontmatter does not parse, none
+ * of what yaml made of it (events, talks) — only its syntax error and the body.
+ */
+export function withReadableFrontmatter(parsed: ParsedRecap): ParsedRecap {
+  if (!parsed.frontmatter || parsed.frontmatter.parses) return parsed;
+  // The body's lazy tokens stay the original's (a prototype's getters, called on this view).
+  const view: ParsedRecap = Object.create(parsed, {
+    events: { value: [], enumerable: true },
+    eventField: { value: undefined, enumerable: true },
+    talksField: { value: undefined, enumerable: true },
+    talks: { value: [], enumerable: true },
+  });
+  return view;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { talkName } from '../talkName';
 import type { LintRule, RuleFinding } from '../rule';
 
 export const duplicateTalk: LintRule = {
@@ -14,7 +15,7 @@ export const duplicateTalk: LintRule = {
         const anchor = entry.id?.range ?? entry.title?.range ?? { start: entry.range.start, end: entry.range.start + 1 };
         out.push({
           ...anchor,
-          message: `“${talk.title}” is already listed in \`talks:\` (line ${line}).`,
+          message: `${talkName(talk, true)} is already listed in \`talks:\` (line ${line}).`,
           ...(talk.session ? { talk: talk.session.fullId } : {}),
         });
       }

@@ -1,3 +1,4 @@
+import { talkName } from '../talkName';
 import type { RecapTalk } from '../../references/model';
 import { linkDestination, setEntryKey } from '../edits';
 import type { Fix } from '../finding';
@@ -20,8 +21,8 @@ export const missingVideo: LintRule = {
         start: anchor.start,
         end: anchor.end,
         message: video
-          ? `“${talk.title}” has no video link; the index knows its recording: ${video}`
-          : `“${talk.title}” has no video link: add its recording once it is published.`,
+          ? `${talkName(talk, true)} has no video link; the index knows its recording: ${video}`
+          : `${talkName(talk, true)} has no video link: add its recording once it is published.`,
       };
       if (video) finding.fixes = () => videoFixes(parsed.text, talk, video);
       if (talk.session) finding.talk = talk.session.fullId;

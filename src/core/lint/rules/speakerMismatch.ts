@@ -1,3 +1,4 @@
+import { sessionName } from '../talkName';
 import type { Speaker } from '../../index/model';
 import type { IndexedSession } from '../../index/sessionIndex';
 import type { SpeakerEntry, TalkEntry } from '../../recap/parseRecap';
@@ -94,7 +95,7 @@ function frontmatterSpeakers(text: string, entry: TalkEntry, session: IndexedSes
   const first = c.typos[0] ? list[c.typos[0].at]!.nameRange : field.keyRange;
   return {
     ...first,
-    message: `Speakers of “${session.title}” differ from the index: ${describe(c, (at) => list[at]!.name)}.`,
+    message: `Speakers of ${sessionName(session)} differ from the index: ${describe(c, (at) => list[at]!.name)}.`,
     fixes: [{ title: 'Use the speakers the index lists', edits, preferred: true }],
     talk: session.fullId,
   };
@@ -146,7 +147,7 @@ function bodySpeakers(text: string, from: number, session: IndexedSession): Rule
   return {
     start: items[0]!.start,
     end: last.outerEnd,
-    message: `Speakers of “${session.title}” differ from the index: ${describe(c, (at) => names[at]!.text)}.`,
+    message: `Speakers of ${sessionName(session)} differ from the index: ${describe(c, (at) => names[at]!.text)}.`,
     fixes: [{ title: 'Use the speakers the index lists', edits, preferred: true }],
     talk: session.fullId,
   };

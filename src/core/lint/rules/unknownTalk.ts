@@ -24,7 +24,7 @@ export const unknownTalk: LintRule = {
       const written = parsed.text.slice(entry.id.range.start, entry.id.range.end);
       const found = suggestions(context, id, entry.title?.value);
       const fixes: Fix[] = found.map((s) => ({
-        title: `Did you mean ${s.fullId} (“${s.title}”)?`,
+        title: `Did you mean ${s.fullId}${s.title.trim() ? ` (“${s.title.trim()}”)` : ''}?`,
         edits: [{ ...entry.id!.range, newText: replacementScalar(written, s.fullId) }],
       }));
       const noEvent = split && !index.events.has(split.eventId) ? ` (nor an event “${split.eventId}”: import its schedule to check its talks)` : '';

@@ -1,3 +1,4 @@
+import { talkName } from '../talkName';
 import type { LintRule, RuleFinding } from '../rule';
 import { videoStatus } from '../videoStatus';
 
@@ -16,7 +17,7 @@ export const videoPlaceholder: LintRule = {
         start: p.start,
         end: p.end,
         message: about
-          ? `“${p.text.trim()}”: the recording of “${about.title}” is not out yet; come back later and link it.`
+          ? `“${p.text.trim()}”: the recording of ${talkName(about)} is not out yet; come back later and link it.`
           : `“${p.text.trim()}”: come back later and link the recording once it is published.`,
         ...(about?.session ? { talk: about.session.fullId } : {}),
       });
