@@ -3,6 +3,7 @@ import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
 import { lintCommand } from './commands/lint';
 import { previewCommand } from './commands/preview';
+import { rulesCommand } from './commands/rules';
 import { searchCommand } from './commands/search';
 import { validateCommand } from './commands/validate';
 import { UsageError, type CliCommand, type CliIo } from './io';
@@ -14,6 +15,7 @@ const commands: Record<string, CliCommand> = {
   inspect: inspectCommand,
   lint: lintCommand,
   preview: previewCommand,
+  rules: rulesCommand,
 };
 
 function usage(): string {

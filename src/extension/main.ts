@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     new CompletionAutoTrigger(documents),
   );
   context.subscriptions.push(
-    new RecapDiagnostics(linter),
+    new RecapDiagnostics(linter, context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new RecapCodeActions(linter), RecapCodeActions.metadata),
   );
   const done = performance.now();

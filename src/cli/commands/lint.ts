@@ -16,6 +16,7 @@ an \`event:\` or \`talks:\` frontmatter key, or inside a recaps/ folder),
 recursively, skipping node_modules and dot-folders.
 Text output: file:line:col rule message (1-based). JSON: an array of
 {file, line, column, endLine, endColumn, rule, severity, message, fix}.
+A rule's documentation: recap rules RULE (the package's docs/rules/RULE.md).
 Exit status: 0 clean (infos and hints alone are clean), 1 a warning or error
 was found, 2 usage or I/O error.`;
 
@@ -129,7 +130,10 @@ export const lintCommand: CliCommand = {
     }
 
     if (values.format === 'json') io.out(JSON.stringify(results, null, 2));
-    else for (const r of results) io.out(`${r.file}:${r.line}:${r.column} ${r.rule} ${r.message}`);
+    else {
+      for (const r of results) io.out(`${r.file}:${r.line}:${r.column} ${r.rule} ${r.message}`);
+      if (results.length > 0) io.err(`A rule's documentation: recap rules <rule> (e.g. recap rules ${results[0]!.rule}), or docs/rules/<rule>.md in the package.`);
+    }
     const failing = results.some((r) => r.severity === 'error' || r.severity === 'warning');
     return Math.max(status, failing ? 1 : 0);
   },

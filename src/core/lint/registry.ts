@@ -26,18 +26,22 @@ export interface RuleInfo {
   id: string;
   defaultSeverity: Severity;
   description: string;
-  docsUrl: string;
+  /** The rule's documentation page, relative to the package root (it ships in the vsix). */
+  docsPath: string;
 }
 
-const DOCS = 'https://github.com/recap-writer/recap-writer#rule-';
-
-export function ruleDocsUrl(id: string): string {
-  return `${DOCS}${id}`;
+/**
+ * Where a rule's documentation lives, relative to the package root:
+ * `docs/rules/<id>.md`, bundled with the extension and the CLI (the same text
+ * as the README's "Rule: <id>" section; a unit test keeps them in step).
+ */
+export function ruleDocsPath(id: string): string {
+  return `docs/rules/${id}.md`;
 }
 
 export function ruleInfo(id: string): RuleInfo | undefined {
   const rule = RULES.find((r) => r.id === id);
-  return rule && { id: rule.id, defaultSeverity: rule.defaultSeverity, description: rule.description, docsUrl: ruleDocsUrl(rule.id) };
+  return rule && { id: rule.id, defaultSeverity: rule.defaultSeverity, description: rule.description, docsPath: ruleDocsPath(rule.id) };
 }
 
 export function ruleInfos(): RuleInfo[] {

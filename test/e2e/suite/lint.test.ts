@@ -51,7 +51,9 @@ suite('lint and preview', () => {
     assert.match(missing.message, /youtube\.com\/watch\?v=bbbbbbbbbbb|knows/i);
     assert.equal(editor.document.getText(missing.range), `${LIPSTICK}`);
     const code = missing.code as { value: string; target: vscode.Uri };
-    assert.match(code.target.toString(), /#rule-missing-video$/);
+    assert.equal(code.target.scheme, 'command');
+    assert.equal(code.target.path, 'markdown.showPreview');
+    assert.match(code.target.query, /docs\/rules\/missing-video\.md/);
   });
 
   test('the quick fix inserts the index’s video URL and the diagnostic goes away', async () => {

@@ -94,7 +94,7 @@ test('an event id the index does not know is an info with close ids as fixes', (
   assert.deepEqual(f!.fixes.map((x) => x.edits[0]!.newText), ['fosdem-2023', 'fosdem-2022', 'fosdem-2012']);
 });
 
-test('every rule has an id, a default severity, a description and a README anchor', () => {
+test('every rule has an id, a default severity, a description and a bundled documentation page', () => {
   const infos = ruleInfos();
   assert.deepEqual(infos.map((r) => [r.id, r.defaultSeverity]), [
     ['missing-video', 'warning'],
@@ -108,7 +108,7 @@ test('every rule has an id, a default severity, a description and a README ancho
     ['unknown-event', 'info'],
   ]);
   for (const r of infos) assert.ok(r.description.length > 10 && !r.description.includes('\n'));
-  assert.equal(ruleInfo('missing-video')!.docsUrl, 'https://github.com/recap-writer/recap-writer#rule-missing-video');
+  assert.equal(ruleInfo('missing-video')!.docsPath, 'docs/rules/missing-video.md');
 });
 
 test('a plain Markdown file with nothing to do with talks has no findings', () => {
