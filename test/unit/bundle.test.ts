@@ -85,7 +85,7 @@ test('an unknown format throws, naming it', () => {
 
 test('what the bundle does not carry: a session\'s end and links, and a zero duration', () => {
   // The row layout has no place for them; nothing in the editor reads them from the bundle.
-  const [decoded] = decodeBundle(encodeBundle([{ event: { id: 'e', name: 'E' }, sessions: [{ id: 's', title: 'S', speakers: [], end: '2024-01-01T10:00', links: [{ url: 'https://x.org' }], duration: 0 }] }], []));
+  const [decoded] = decodeBundle(encodeBundle([{ event: { id: 'e', name: 'E' }, sessions: [{ id: 's', title: 'S', speakers: [], end: '2024-01-01T10:00', links: [{ url: 'https://x.example' }], duration: 0 }] }], []));
   assert.deepEqual(decoded!.sessions, [{ id: 's', title: 'S', speakers: [] }]);
 });
 

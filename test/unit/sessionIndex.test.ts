@@ -135,8 +135,8 @@ test('stats() counts events, sessions, distinct speakers (case-insensitively), v
   const index = new SessionIndex([
     bundled({ id: 'b1', name: 'B1' }, [
       { id: 's1', title: 'S1', speakers: [{ name: 'Ada Lovelace' }, { name: 'Grace Hopper', affiliation: 'Navy' }], video: 'https://youtu.be/1' },
-      { id: 's2', title: 'S2', speakers: [{ name: 'ada lovelace', affiliation: 'Engines' }], slides: 'https://x.org/s.pdf' },
-      { id: 's3', title: 'S3', speakers: [], video: 'https://youtu.be/3', slides: 'https://x.org/3.pdf' },
+      { id: 's2', title: 'S2', speakers: [{ name: 'ada lovelace', affiliation: 'Engines' }], slides: 'https://x.example/s.pdf' },
+      { id: 's3', title: 'S3', speakers: [], video: 'https://youtu.be/3', slides: 'https://x.example/3.pdf' },
     ]),
     bundled({ id: 'b2', name: 'B2' }, []),
     // Overrides b1/s3 (which had both) with a session that has neither.

@@ -60,7 +60,7 @@ const EXAMPLES = join(process.cwd(), 'examples', 'recaps');
 const DOCS = [TRICKY, ...readdirSync(EXAMPLES).map((f) => readFileSync(join(EXAMPLES, f), 'utf8'))];
 
 // What a person types, including what changes the structure around it.
-const PIECES = ['a', ' ', '\n', '\n\n', '- ', '1. ', '```', '~~~', '    ', '> ', '# ', '---', '===', '| x |', '<div>', '</div>', '*', '[', '](https://e.org/x)', '`', '\\', '&amp;', '  - nested', 'é', '\n[video]: https://e.org/v\n', '[video]'];
+const PIECES = ['a', ' ', '\n', '\n\n', '- ', '1. ', '```', '~~~', '    ', '> ', '# ', '---', '===', '| x |', '<div>', '</div>', '*', '[', '](https://e.example/x)', '`', '\\', '&amp;', '  - nested', 'é', '\n[video]: https://e.example/v\n', '[video]'];
 
 const edit = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -130,7 +130,7 @@ test('a change that reaches past its block, or a text with reference definitions
   const withRefs = `${TRICKY}\n[video]: https://video.fosdem.org/x.webm\n`;
   const refParse = parseMarkdown(md, withRefs);
   assert.equal(reparse(md, refParse, withRefs.replace('packed', 'packd')), undefined, 'the earlier text defined references');
-  assert.equal(reparse(md, previous, TRICKY.replace('Last paragraph', '[x]: https://e.org\n\nLast paragraph')), undefined, 'the new text defines one');
+  assert.equal(reparse(md, previous, TRICKY.replace('Last paragraph', '[x]: https://e.example\n\nLast paragraph')), undefined, 'the new text defines one');
 });
 
 test('parseRecap re-uses an unchanged frontmatter and the body around an edit, with the same result as a fresh parse', () => {
