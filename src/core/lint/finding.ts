@@ -1,3 +1,4 @@
+import type { RecapReferences } from '../references/model';
 import type { Problem } from '../problem';
 
 /** Replace text[start, end) with newText; offsets index the recap's text. */
@@ -26,6 +27,12 @@ export interface Finding extends Problem {
 export interface LintResult {
   findings: Finding[];
   talks: ResolvedTalk[];
+  /**
+   * The talks and body mentions the rules read, located: hover and Go to
+   * Definition answer from them, so they agree with the findings. Absent
+   * when nothing was linted (not a recap).
+   */
+  references?: RecapReferences;
 }
 
 /** A talk the recap mentions (frontmatter entry and/or body mentions), resolved against the index where possible. */

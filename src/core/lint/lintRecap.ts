@@ -75,6 +75,7 @@ export function lintRecap(written: ParsedRecap, context: LintContext): LintResul
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return {
     findings,
+    references: refs,
     get talks() {
       return refs.resolved;
     },

@@ -344,7 +344,7 @@ class BodyWalker {
 
   /**
    * Bare URLs are links to readers of most blogs (GitHub and Hugo link them):
-   * a talk's schedule or recording URL written out mentions it, and no title
+   * a talk's schedule, slides or recording URL written out mentions it, and no title
    * is read inside one (".../event/1MYim/containers-in-a-car").
    */
   private sourceWithUrls(from: number, to: number): void {
@@ -367,7 +367,7 @@ class BodyWalker {
 
   /**
    * A link (its token, or a bare URL): a mention when it points at an
-   * indexed talk's recording or schedule page, and noted when it is a
+   * indexed talk's recording, slides or schedule page, and noted when it is a
    * recording. A target written as the index writes it is found in place;
    * only other links cost a string and a URL parse.
    */

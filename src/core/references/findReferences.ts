@@ -17,7 +17,7 @@ const MIN_LISTED_CHARS = 8;
 /**
  * Every talk a recap mentions: its frontmatter `talks:` entries (by id, or by
  * exact title when there is no id) and, in the body, titles of the recap's
- * events' talks, links to a talk's recording or schedule page, and full ids;
+ * events' talks, links to a talk's recording, slides or schedule page, and full ids;
  * with which of them a recording link covers.
  */
 export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?: BlockCache): RecapReferences {

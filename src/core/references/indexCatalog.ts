@@ -8,7 +8,7 @@ import { urlKey } from './urlKey';
  * What reference finding needs from an index, computed once per index (the
  * index is immutable; a changed workspace file makes a new one): every
  * title's pattern, in how many events each title occurs, and the sessions
- * behind every video and schedule URL.
+ * behind every video, slides and schedule URL.
  */
 export class IndexCatalog {
   /** Parallel to `index.sessions`. */
@@ -19,7 +19,7 @@ export class IndexCatalog {
   private urls: Map<string, IndexedSession> | undefined;
   private videos: Map<string, IndexedSession> | undefined;
   private hrefs: Map<string, { session: IndexedSession; video: boolean }> | undefined;
-  /** Every video and schedule URL as the index writes it (and as markdown-it encodes it), by a hash of its characters. */
+  /** Every video, slides and schedule URL as the index writes it (and as markdown-it encodes it), by a hash of its characters. */
   private written: IntMap | undefined;
   private readonly writtenUrl: string[] = [];
   private readonly writtenHit: { session: IndexedSession; video: boolean }[] = [];
@@ -53,7 +53,7 @@ export class IndexCatalog {
     return this.sessionsByKey.get(key) ?? [];
   }
 
-  /** The session whose recording or schedule page a link points to. */
+  /** The session whose recording, slides or schedule page a link points to. */
   sessionByUrl(key: string): IndexedSession | undefined {
     this.buildUrls();
     return this.urls!.get(key);
@@ -105,7 +105,8 @@ export class IndexCatalog {
     this.hrefs = new Map();
     const md = markdownEngine();
     for (const s of this.index.sessions) {
-      for (const [url, video] of [[s.schedule, false], [s.video, true]] as const) {
+      // Slides mention the talk too, but are no recording; the video comes last, so a URL that is both counts as the recording.
+      for (const [url, video] of [[s.schedule, false], [s.slides, false], [s.video, true]] as const) {
         if (!url) continue;
         const hit = { session: s, video };
         const raw = url.trim();

@@ -2,7 +2,7 @@ import type { IndexedSession } from '../index/sessionIndex';
 import type { ResolvedTalk } from '../lint/finding';
 import type { Range, TalkEntry } from '../recap/parseRecap';
 
-/** A talk named in the body: by its title, a link to its recording or schedule page, or its full id. */
+/** A talk named in the body: by its title, a link to its recording, slides or schedule page (only a recording counts as one), or its full id. */
 export interface BodyMention extends Range {
   kind: 'title' | 'link' | 'id';
   /** False when the exact text could not be placed (an unusual syntax): start/end then span the block, and no fix edits it. */
