@@ -4,7 +4,9 @@
 // Messages to the extension:
 //   {type:'reveal', line}            0-based line to reveal and select (a finding was clicked)
 //   {type:'didScroll', line}         0-based line at the top of the preview
-//   {type:'findings', version, findings:[{rule, line, message}]}  after every render; line is 1-based
+//   {type:'ready'}                   the full document has loaded (the extension then syncs the scroll position)
+//   {type:'findings', version, findings:[{rule, line, message}]}  after every render, only when the root
+//                                    element has data-report-findings="true" (set in tests only); line is 1-based
 (function () {
   'use strict';
 
@@ -14,7 +16,10 @@
   var scrollPending = false;
   var version = root && root.dataset.version !== undefined ? Number(root.dataset.version) : undefined;
 
+  var report = !!root && root.dataset.reportFindings === 'true';
+
   function reportFindings() {
+    if (!report) return;
     var marks = root.querySelectorAll('mark.finding');
     var findings = [];
     for (var i = 0; i < marks.length; i++) {
@@ -133,5 +138,6 @@
     if (target && target.classList && target.classList.contains('finding-item')) reveal(target, event);
   });
 
+  vscode.postMessage({ type: 'ready' });
   reportFindings();
 })();

@@ -47,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
   context.subscriptions.push(documents);
   const offerToAddTalk = new OfferToAddTalkCommand(documents, indexService);
   const linter = new RecapLinter(documents, indexService);
-  const previews = new RecapPreviewManager(context.extensionUri, linter);
+  // Test hooks (the preview's findings report, recap.preview.findings) exist only when VS Code runs the extension's tests.
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const previews = new RecapPreviewManager(context.extensionUri, linter, testMode);
   context.subscriptions.push(linter, previews);
   registerCommands(context, [
     new NewRecapCommand(),
@@ -56,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     new InsertTalkReferenceCommand(documents, indexService, offerToAddTalk),
     offerToAddTalk,
     new OpenPreviewToSideCommand(previews),
-    new PreviewFindingsCommand(previews),
+    ...(testMode ? [new PreviewFindingsCommand(previews)] : []),
   ]);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const completion = new RecapCompletionProvider(documents, indexService);

@@ -335,7 +335,7 @@ async function main(): Promise<void> {
   const hostile: LintResult = { findings: hostileFindings, talks: hostileTalks };
   const nonce = () => newNonce();
   const webviewDoc = (parsed: typeof goodParsed, result: LintResult, allowHtml: boolean) =>
-    renderPreview(parsed, result, { nonce: nonce(), cspSource: origin, styleUri: 'preview.css', scriptUri: 'preview.js', allowHtml, documentVersion: 1 });
+    renderPreview(parsed, result, { nonce: nonce(), cspSource: origin, styleUri: 'preview.css', scriptUri: 'preview.js', allowHtml, documentVersion: 1, reportFindings: true });
 
   const pages: PageSpec[] = [];
   const add = (name: string, html: string, expected: Reported[], webview: boolean, themes: Theme[], interactive?: PageSpec['interactive']) => {

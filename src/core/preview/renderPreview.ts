@@ -28,6 +28,8 @@ export interface PreviewOptions extends PreviewBodyOptions {
   title?: string;
   /** Carried on the root element and echoed by the script, so reports can be matched to a document version. */
   documentVersion?: number;
+  /** Tests only (the extension in ExtensionMode.Test): the script posts the findings it shows after every render. */
+  reportFindings?: boolean;
 }
 
 const NONCE = /^[A-Za-z0-9+/_=-]{16,}$/;
@@ -104,7 +106,7 @@ export function renderPreview(parsed: ParsedRecap, result: LintResult, options: 
     style,
     '</head>',
     '<body>',
-    `<main${attrs({ id: 'recap-preview', class: 'recap-preview', 'data-version': options.documentVersion })}>${renderPreviewBody(parsed, result, options)}</main>`,
+    `<main${attrs({ id: 'recap-preview', class: 'recap-preview', 'data-version': options.documentVersion, 'data-report-findings': options.reportFindings ? 'true' : undefined })}>${renderPreviewBody(parsed, result, options)}</main>`,
     script,
     '</body>',
     '</html>',

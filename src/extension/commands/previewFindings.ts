@@ -9,7 +9,8 @@ export interface PreviewFindingsArgs {
 }
 
 /**
- * `recap.preview.findings` (for tests, not in the palette): the findings the
+ * `recap.preview.findings`, registered only in ExtensionMode.Test (not
+ * contributed in package.json, never in a user's VS Code): the findings the
  * open preview of the given document (a Uri or its string; default the active
  * editor's, else the focused preview) last reported, read from its marks.
  * Undefined when no preview of it is open or it has not rendered yet.

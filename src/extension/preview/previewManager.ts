@@ -6,7 +6,8 @@ import type { RecapAnalysis } from './recapAnalysis';
 export class RecapPreviewManager implements vscode.Disposable {
   private readonly panels = new Map<string, RecapPreviewPanel>();
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly analysis: RecapAnalysis) {}
+  /** `testHooks`: previews report their findings (ExtensionMode.Test only; see `recap.preview.findings`). */
+  constructor(private readonly extensionUri: vscode.Uri, private readonly analysis: RecapAnalysis, private readonly testHooks = false) {}
 
   /** Shows the document's preview beside its editor, opening one if there is none. */
   openToSide(document: vscode.TextDocument, preserveFocus = true): RecapPreviewPanel {
@@ -16,7 +17,7 @@ export class RecapPreviewManager implements vscode.Disposable {
       existing.reveal(preserveFocus);
       return existing;
     }
-    const panel = RecapPreviewPanel.create(document, this.analysis, this.extensionUri, vscode.ViewColumn.Beside, preserveFocus);
+    const panel = RecapPreviewPanel.create(document, this.analysis, this.extensionUri, vscode.ViewColumn.Beside, preserveFocus, this.testHooks);
     this.panels.set(key, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(key) === panel) this.panels.delete(key);

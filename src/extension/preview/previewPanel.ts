@@ -19,6 +19,7 @@ export interface ReportedFindings {
 type FromWebview =
   | { type: 'reveal'; line: number }
   | { type: 'didScroll'; line: number }
+  | { type: 'ready' }
   | { type: 'findings'; version?: number; findings: ReportedFinding[] };
 
 export const PREVIEW_VIEW_TYPE = 'recap.preview';
@@ -30,15 +31,15 @@ const SCROLL_ECHO_MS = 250;
  * One preview panel for one recap document: renders it (full document first,
  * then body updates that keep the scroll position), follows edits (debounced;
  * an older render never replaces a newer one), syncs scrolling both ways,
- * reveals a finding's line when it is clicked, and remembers what the webview
- * last reported.
+ * reveals a finding's line when it is clicked, and (in tests only) remembers
+ * the findings the webview last reported.
  */
 export class RecapPreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   private readonly reported = new vscode.EventEmitter<ReportedFindings>();
-  /** Fires each time the webview reports its findings (after every render). */
+  /** Fires each time the webview reports its findings (after every render; only with test hooks on). */
   readonly onDidReportFindings = this.reported.event;
   private document: vscode.TextDocument;
   private timer: NodeJS.Timeout | undefined;
@@ -49,7 +50,7 @@ export class RecapPreviewPanel implements vscode.Disposable {
   private needsFullRender = true;
   /** Whether `webview.html` holds the latest render (not so once body updates were posted). */
   private htmlCurrent = false;
-  /** After a full render, bring the preview to the editor's scroll position once the script reports in. */
+  /** After a full render, bring the preview to the editor's scroll position once the script says it is ready. */
   private syncScrollOnReport = false;
   private lastVisible: boolean;
   private lastColumn: vscode.ViewColumn | undefined;
@@ -57,7 +58,18 @@ export class RecapPreviewPanel implements vscode.Disposable {
   private editorScrollMutedUntil = 0;
   private isDisposed = false;
 
-  static create(document: vscode.TextDocument, analysis: RecapAnalysis, extensionUri: vscode.Uri, viewColumn = vscode.ViewColumn.Beside, preserveFocus = true): RecapPreviewPanel {
+  /**
+   * `testHooks` (ExtensionMode.Test only): the webview reports the findings it
+   * shows after every render, readable through `findings`.
+   */
+  static create(
+    document: vscode.TextDocument,
+    analysis: RecapAnalysis,
+    extensionUri: vscode.Uri,
+    viewColumn = vscode.ViewColumn.Beside,
+    preserveFocus = true,
+    testHooks = false,
+  ): RecapPreviewPanel {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
@@ -66,7 +78,7 @@ export class RecapPreviewPanel implements vscode.Disposable {
       { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
     );
     panel.iconPath = vscode.Uri.joinPath(media, 'icon.png');
-    return new RecapPreviewPanel(panel, document, analysis, media);
+    return new RecapPreviewPanel(panel, document, analysis, media, testHooks);
   }
 
   private constructor(
@@ -74,6 +86,7 @@ export class RecapPreviewPanel implements vscode.Disposable {
     document: vscode.TextDocument,
     private readonly analysis: RecapAnalysis,
     private readonly media: vscode.Uri,
+    private readonly testHooks: boolean,
   ) {
     this.document = document;
     this.lastVisible = panel.visible;
@@ -123,7 +136,7 @@ export class RecapPreviewPanel implements vscode.Disposable {
     return !this.isDisposed && this.panel.active;
   }
 
-  /** What the webview last reported (undefined until its first render has run). */
+  /** What the webview last reported (undefined until its first render has run, and always without test hooks). */
   get findings(): ReportedFindings | undefined {
     return this.lastReport;
   }
@@ -177,6 +190,7 @@ export class RecapPreviewPanel implements vscode.Disposable {
         allowHtml,
         title: previewTitle(document),
         documentVersion: version,
+        reportFindings: this.testHooks,
       });
       this.needsFullRender = false;
       this.htmlCurrent = true;
@@ -191,15 +205,17 @@ export class RecapPreviewPanel implements vscode.Disposable {
   private onMessage(message: FromWebview): void {
     if (!message || typeof message !== 'object') return;
     switch (message.type) {
+      case 'ready':
+        if (this.syncScrollOnReport) {
+          this.syncScrollOnReport = false;
+          const top = this.editor()?.visibleRanges[0]?.start.line;
+          if (top) void this.panel.webview.postMessage({ type: 'scrollTo', line: top });
+        }
+        break;
       case 'findings':
-        if (Array.isArray(message.findings)) {
+        if (this.testHooks && Array.isArray(message.findings)) {
           this.lastReport = { version: typeof message.version === 'number' ? message.version : this.shownVersion, findings: message.findings };
           this.reported.fire(this.lastReport);
-          if (this.syncScrollOnReport) {
-            this.syncScrollOnReport = false;
-            const top = this.editor()?.visibleRanges[0]?.start.line;
-            if (top) void this.panel.webview.postMessage({ type: 'scrollTo', line: top });
-          }
         }
         break;
       case 'reveal':

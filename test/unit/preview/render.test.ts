@@ -188,6 +188,13 @@ test('the full document: CSP with the nonce, our stylesheet, one script with the
   assert.throws(() => renderPreview(parse(text), lintResult([]), { nonce: 'x"', cspSource: '' }));
 });
 
+test('the findings report is asked for only with reportFindings (tests): otherwise the root carries no flag', () => {
+  const plain = renderPreview(parse(text), lintResult([]), { nonce: newNonce(), cspSource: '', scriptUri: 'preview.js' });
+  assert.doesNotMatch(plain, /data-report-findings/);
+  const hooked = renderPreview(parse(text), lintResult([]), { nonce: newNonce(), cspSource: '', scriptUri: 'preview.js', documentVersion: 2, reportFindings: true });
+  assert.match(hooked, /<main id="recap-preview" class="recap-preview" data-version="2" data-report-findings="true">/);
+});
+
 test('standalone: the stylesheet embedded with the nonce, no script at all', () => {
   const nonce = newNonce();
   const html = renderPreview(parse(text), lintResult([]), { nonce, cspSource: '', inlineStyle: 'body { color: red } </style><script>x</script>' });
