@@ -19,6 +19,7 @@ import { RecapLinter } from './lint/recapLinter';
 import { RecapPreviewManager } from './preview/previewManager';
 import { OpenPreviewToSideCommand } from './commands/openPreviewToSide';
 import { PreviewFindingsCommand } from './commands/previewFindings';
+import { IndexStatus, type IndexStatusState } from './status/indexStatus';
 
 const loadedAt = performance.now();
 
@@ -35,6 +36,10 @@ export interface RecapWriterApi {
   onDidChangeIndex: vscode.Event<IndexSnapshot>;
   /** Milliseconds the last completion request spent in the provider (parse, search, items). */
   lastCompletionMs(): number;
+  /** ExtensionMode.Test only: what the "Recap index" language status item shows. */
+  indexStatus?: () => IndexStatusState;
+  /** How many completion requests have returned items so far. */
+  completionsAnswered(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): RecapWriterApi {
@@ -64,14 +69,16 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
   const completion = new RecapCompletionProvider(documents, indexService);
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(markdown, completion, ...RecapCompletionProvider.triggerCharacters),
-    vscode.languages.registerHoverProvider(markdown, new RecapHoverProvider(documents, indexService)),
-    vscode.languages.registerDefinitionProvider(markdown, new RecapDefinitionProvider(documents, indexService)),
+    vscode.languages.registerHoverProvider(markdown, new RecapHoverProvider(linter)),
+    vscode.languages.registerDefinitionProvider(markdown, new RecapDefinitionProvider(linter)),
     new CompletionAutoTrigger(documents),
   );
   context.subscriptions.push(
     new RecapDiagnostics(linter, context.extensionUri),
     vscode.languages.registerCodeActionsProvider(markdown, new RecapCodeActions(linter), RecapCodeActions.metadata),
   );
+  const indexStatus = new IndexStatus(documents, indexService);
+  context.subscriptions.push(indexStatus);
   const done = performance.now();
   const activationMs = done - activateStarted;
   const sinceLoadMs = done - loadedAt;
@@ -84,6 +91,8 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     index: () => indexService.snapshot(),
     onDidChangeIndex: indexService.onDidChange,
     lastCompletionMs: () => completion.lastRequestMs,
+    ...(testMode ? { indexStatus: () => indexStatus.state } : {}),
+    completionsAnswered: () => completion.answered,
   };
 }
 

@@ -22,6 +22,8 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['@', ' ', ':', '-'];
   /** How long the last request took inside the provider (parse, search, items), for the e2e report. */
   lastRequestMs = 0;
+  /** How many requests returned a list, so a test driving the suggest widget knows when its list has arrived. */
+  answered = 0;
 
   constructor(
     private readonly documents: RecapDocuments,
@@ -45,6 +47,7 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     if (list.items.length === 0) return undefined;
     const items = list.items.map((entry) => this.toItem(document, entry, addToTalks === 'ask', parsed.talks.some((t) => t.id?.value === entry.talk)));
     this.lastRequestMs = performance.now() - started;
+    this.answered++;
     return new vscode.CompletionList(items, list.isIncomplete);
   }
 
@@ -53,6 +56,9 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     item.detail = entry.detail;
     item.documentation = new vscode.MarkdownString(entry.documentation);
     item.insertText = entry.insertText;
+    // The core writes every line at its exact column (YAML needs spaces, never tabs); VS Code would
+    // otherwise re-indent the lines after the first to the cursor line and turn spaces into tabs.
+    item.keepWhitespace = true;
     item.range = new vscode.Range(document.positionAt(entry.replace.start), document.positionAt(entry.replace.end));
     item.filterText = entry.filterText;
     item.sortText = entry.sortText;
