@@ -99,10 +99,13 @@ function frontmatterContext(text: string, line: Line, column: number): CursorCon
     if (rest.startsWith('[')) return flowItem(line, column, 'event');
     return { kind: 'event', replace: valueSpan(m[0].length), prefix: unquote(rest) };
   }
-  // `talks: []|` or `talks:|`: the first entry, turning a flow list into a block list.
-  m = /^talks:[ \t]*(\[\s*\]?)?[ \t]*$/.exec(line.text);
+  // `talks: []|`, `talks: [lips|]` or `talks:|`: the first entry, turning a flow list into a block
+  // list; what is typed inside the empty brackets is the query.
+  m = /^talks:[ \t]*(?:\[([^[\],#]*)\]?)?[ \t]*$/.exec(line.text);
   if (m && indent === 0 && column >= 'talks:'.length) {
-    return { kind: 'talk', replace: { start: line.start + 'talks:'.length, end: line.start + line.text.length }, prefix: '', indent: 2, listItem: false, convertFlow: true };
+    const open = line.text.indexOf('[');
+    const prefix = open >= 0 && column > open ? line.text.slice(open + 1, column).replace(/\]$/, '').trim() : '';
+    return { kind: 'talk', replace: { start: line.start + 'talks:'.length, end: line.start + line.text.length }, prefix, indent: 2, listItem: false, convertFlow: true };
   }
   const parents = parentKeys(text, line, column);
   const parent = parents[0];

@@ -24,6 +24,9 @@ test('a talks: item, a blank line under talks:, and talks: [] itself', () => {
   assert.deepEqual([blank?.kind, blank?.kind === 'talk' && blank.indent, blank?.kind === 'talk' && blank.listItem], ['talk', 4, false]);
   const flow = at('---\ntalks: []|\n---\n');
   assert.deepEqual([flow?.kind, flow?.replaced], ['talk', ' []']);
+  const typedInside = at('---\ntalks: [lips pig|]\n---\n');
+  assert.deepEqual([typedInside?.kind, typedInside?.kind === 'talk' && typedInside.prefix, typedInside?.replaced], ['talk', 'lips pig', ' [lips pig]']);
+  assert.equal(at('---\ntalks: [a/b, lip|]\n---\n'), undefined, 'a flow list that holds talks is left alone');
   assert.equal(at('---\ntalks:\n  - id: a/b\n    title: x|\n---\n'), undefined, 'a title value is free text');
 });
 
