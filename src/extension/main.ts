@@ -20,6 +20,7 @@ import { RecapPreviewManager } from './preview/previewManager';
 import { OpenPreviewToSideCommand } from './commands/openPreviewToSide';
 import { PreviewFindingsCommand } from './commands/previewFindings';
 import { IndexStatus, type IndexStatusState } from './status/indexStatus';
+import { WalkthroughProgress } from './status/walkthroughProgress';
 
 const loadedAt = performance.now();
 
@@ -78,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     vscode.languages.registerCodeActionsProvider(markdown, new RecapCodeActions(linter), RecapCodeActions.metadata),
   );
   const indexStatus = new IndexStatus(documents, indexService);
-  context.subscriptions.push(indexStatus);
+  context.subscriptions.push(indexStatus, new WalkthroughProgress(linter));
   const done = performance.now();
   const activationMs = done - activateStarted;
   const sinceLoadMs = done - loadedAt;
