@@ -38,6 +38,13 @@ export function forEachTalk(scopes: Scopes, node: number, visit: (talk: number) 
   return true;
 }
 
+/** A full id found in a run of text, mentioned once its run's titles are read. */
+interface IdFind {
+  session: IndexedSession;
+  start: number;
+  end: number;
+}
+
 /** A link to a recording somewhere in the body. */
 export interface RecordingLink {
   scope: number;
@@ -94,6 +101,8 @@ class BodyWalker {
   private linkStart = -1;
   private linkEnd = -1;
   private readonly recording = new Map<string, boolean>();
+  /** The full ids of the run being flushed (one array, reused). */
+  private readonly idFinds: IdFind[] = [];
   /** The current block's finds, kept for the cache. */
   private finds: BlockFind[] | undefined;
 
@@ -412,8 +421,13 @@ class BodyWalker {
   /** Titles, ids and placeholders in the run so far; then a new run. */
   private flush(): void {
     const run = this.run;
-    if (run.candidateCount > 0) this.titles();
-    if (run.slash) for (let p = 0; p < run.pieceCount; p++) this.ids(p);
+    // Ids first, mentioned after the titles: a title is not read inside an id
+    // ("…/robrix-a-pure-rust-multi-platform-matrix-client-and-more" is the id, not the title).
+    const ids = this.idFinds;
+    ids.length = 0;
+    if (run.slash) for (let p = 0; p < run.pieceCount; p++) this.ids(p, ids);
+    if (run.candidateCount > 0) this.titles(ids);
+    for (const f of ids) this.mention(f.session, 'id', f.start, f.end, true);
     if (run.triggered) {
       for (const m of findPlaceholders(run.text())) {
         const start = run.toSource(m.start);
@@ -424,7 +438,7 @@ class BodyWalker {
     run.reset();
   }
 
-  private titles(): void {
+  private titles(ids: readonly IdFind[]): void {
     const { matcher, extra } = this.hooks;
     const { run, text } = this;
     const hasExtra = extra.size > 0;
@@ -439,6 +453,7 @@ class BodyWalker {
       const { hashes, trailing } = found.pattern;
       const n = hashes.length;
       const start = run.sourceStart(i);
+      if (start >= 0 && ids.some((f) => f.start <= start && start < f.end)) continue;
       let end = run.sourceEnd(i + n - 1);
       // "Needs!" keeps its "!" when the text has it too, right after the last word.
       if (trailing && end >= 0 && text.startsWith(trailing, end) && run.pieceMap[run.wordPiece[i + n - 1]!] === undefined) end += trailing.length;
@@ -447,7 +462,7 @@ class BodyWalker {
     }
   }
 
-  private ids(piece: number): void {
+  private ids(piece: number, out: IdFind[]): void {
     const run = this.run;
     const s = run.pieceText(piece);
     if (!s.includes('/')) return;
@@ -459,7 +474,7 @@ class BodyWalker {
       if (!session) continue;
       const start = map ? map[m.index] ?? -1 : base + m.index;
       const end = map ? (map[m.index + m[0].length - 1] ?? -2) + 1 : base + m.index + m[0].length;
-      this.mention(session, 'id', start, end, true);
+      out.push({ session, start, end });
     }
   }
 
