@@ -1,55 +1,47 @@
-import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
-import { normalizeUrl } from '../links/recordingHosts';
-import type { ParsedRecap, Range } from '../recap/parseRecap';
+import type { IndexedSession } from '../index/sessionIndex';
+import type { Range } from '../recap/parseRecap';
+import type { RecapReferences } from '../references/model';
 
 export interface TalkAt {
   session: IndexedSession;
+  /** What the card is about: the mention (or the frontmatter value) under the cursor. */
   range: Range;
 }
 
-const byUrl = new WeakMap<SessionIndex, Map<string, IndexedSession>>();
-
-/** Every video, slides and schedule URL of the index → its session (built once per index). */
-export function sessionsByUrl(index: SessionIndex): Map<string, IndexedSession> {
-  let map = byUrl.get(index);
-  if (!map) {
-    map = new Map();
-    for (const s of index.sessions) for (const url of [s.video, s.slides, s.schedule]) if (url) map.set(normalizeUrl(url), s);
-    byUrl.set(index, map);
-  }
-  return map;
-}
-
-const ID = /[a-z0-9][a-z0-9._-]*\/[A-Za-z0-9][\w.-]*/g;
-const LINK = /\[([^\]\n]*)\]\(\s*<?([^)\s>]+(?:\([^)\s]*\)[^)\s>]*)*)>?(?:\s+"[^"]*")?\s*\)/g;
-
 /**
- * The talk under the cursor, for hover and Go to Definition: a talk's `id:`
- * or `title:` in the frontmatter, a full id written in the body, or a body
- * link whose target is the talk's recording, slides or schedule page.
+ * The talk under the cursor, for hover and Go to Definition, answered from
+ * the references the lint found (so the two never disagree): a talk's `id:`
+ * or `title:` in a frontmatter entry, and in the body a title (prose, a
+ * heading, a list item), a link to the talk's recording, slides or schedule
+ * page, or a full id. Code spans and code blocks hold no mentions, so
+ * nothing there answers; nor does a frontmatter that does not parse (the
+ * lint reads none of it). Only talks the index knows have a card.
+ *
+ * The offset may sit anywhere from a mention's first character to just after
+ * its last (where a keyboard cursor rests); where mentions nest (a title
+ * inside a link to its recording), the innermost answers.
  */
-export function talkAt(parsed: ParsedRecap, index: SessionIndex, offset: number): TalkAt | undefined {
-  const inside = (r: Range | undefined) => r !== undefined && r.start <= offset && offset <= r.end;
-  for (const talk of parsed.talks) {
-    if (!inside(talk.range)) continue;
-    const session = talk.id ? index.get(talk.id.value) : undefined;
-    if (session && (inside(talk.id?.range) || inside(talk.title?.range))) return { session, range: inside(talk.id?.range) ? talk.id!.range : talk.title!.range };
+export function talkAt(refs: RecapReferences | undefined, offset: number): TalkAt | undefined {
+  if (!refs) return undefined;
+  let best: TalkAt | undefined;
+  let bestScore = Infinity;
+  const consider = (session: IndexedSession, range: Range | undefined) => {
+    if (!range || offset < range.start || offset > range.end) return;
+    // Inside beats touching the end; then the shorter range (the inner mention).
+    const score = (offset < range.end ? 0 : 1e9) + (range.end - range.start);
+    if (score < bestScore) {
+      bestScore = score;
+      best = { session, range: { start: range.start, end: range.end } };
+    }
+  };
+  for (const talk of refs.talks) {
+    const session = talk.session;
+    if (!session) continue;
+    for (const entry of talk.entries) {
+      consider(session, entry.id?.range);
+      consider(session, entry.title?.range);
+    }
+    for (const m of talk.mentions) if (m.located) consider(session, m);
   }
-  if (offset < parsed.bodyStart) return undefined;
-  const lineStart = parsed.text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = parsed.text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = parsed.text.length;
-  const line = parsed.text.slice(lineStart, lineEnd);
-  const column = offset - lineStart;
-  for (const m of line.matchAll(LINK)) {
-    if (column < m.index || column > m.index + m[0].length) continue;
-    const session = sessionsByUrl(index).get(normalizeUrl(m[2]!)) ?? index.get(m[2]!);
-    if (session) return { session, range: { start: lineStart + m.index, end: lineStart + m.index + m[0].length } };
-  }
-  for (const m of line.matchAll(ID)) {
-    if (column < m.index || column > m.index + m[0].length) continue;
-    const session = index.get(m[0]);
-    if (session) return { session, range: { start: lineStart + m.index, end: lineStart + m.index + m[0].length } };
-  }
-  return undefined;
+  return best;
 }

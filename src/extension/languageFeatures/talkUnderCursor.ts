@@ -1,19 +1,21 @@
 import type * as vscode from 'vscode';
-import { talkAt, type TalkAt } from '../../core/talks/talkAt';
 import type { SessionIndex } from '../../core/index/sessionIndex';
-import type { RecapDocuments } from '../recapDocuments';
-import type { IndexService } from '../sessionIndex/indexService';
+import { talkAt, type TalkAt } from '../../core/talks/talkAt';
+import type { RecapLinter } from '../lint/recapLinter';
 
-/** The talk under the cursor in a recap (hover and Go to Definition share it), with the index it came from. */
+/**
+ * The talk under the cursor in a recap (hover and Go to Definition share it),
+ * with the index it came from: answered from the same analysis the
+ * diagnostics show (no parse or reference search of its own), so a card
+ * appears exactly where the lint found a mention.
+ */
 export async function talkUnderCursor(
-  documents: RecapDocuments,
-  indexService: IndexService,
+  linter: RecapLinter,
   document: vscode.TextDocument,
   position: vscode.Position,
 ): Promise<(TalkAt & { index: SessionIndex }) | undefined> {
-  const parsed = documents.get(document);
+  const { parsed, result, snapshot } = await linter.analyze(document);
   if (!parsed.isRecap) return undefined;
-  const { index } = await indexService.snapshot();
-  const found = talkAt(parsed, index, document.offsetAt(position));
-  return found && { ...found, index };
+  const found = talkAt(result.references, document.offsetAt(position));
+  return found && { ...found, index: snapshot.index };
 }

@@ -8,14 +8,22 @@ import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
+/** One document's parse and lint, with the index snapshot they were made against (hover builds its card from it). */
+export interface Analysis {
+  parsed: ParsedRecap;
+  result: LintResult;
+  snapshot: IndexSnapshot;
+}
+
 /**
- * Parse and lint of a document, shared by the diagnostics, the code actions
- * and the preview: computed once per document version and index snapshot.
+ * Parse and lint of a document, shared by the diagnostics, the code actions,
+ * the preview, hover and Go to Definition: computed once per document version
+ * and index snapshot.
  */
 export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.changed.event;
-  private readonly cache = new Map<string, { version: number; snapshot: IndexSnapshot; parsed: ParsedRecap; result: LintResult }>();
+  private readonly cache = new Map<string, Analysis & { version: number }>();
   /** Per document: what each unchanged block found last time, so a keystroke re-checks only its own block. */
   private readonly blockCaches = new Map<string, LintCache>();
   private readonly disposables: vscode.Disposable[];
@@ -44,7 +52,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     ];
   }
 
-  async analyze(document: vscode.TextDocument): Promise<{ parsed: ParsedRecap; result: LintResult }> {
+  async analyze(document: vscode.TextDocument): Promise<Analysis> {
     const snapshot = await this.indexService.snapshot();
     const key = document.uri.toString();
     const hit = this.cache.get(key);
@@ -61,7 +69,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   }
 
   /** The last result for exactly this version, without computing one. */
-  cached(document: vscode.TextDocument): { parsed: ParsedRecap; result: LintResult } | undefined {
+  cached(document: vscode.TextDocument): Analysis | undefined {
     const hit = this.cache.get(document.uri.toString());
     return hit && hit.version === document.version ? hit : undefined;
   }
