@@ -19,6 +19,7 @@ import { RecapLinter } from './lint/recapLinter';
 import { RecapPreviewManager } from './preview/previewManager';
 import { OpenPreviewToSideCommand } from './commands/openPreviewToSide';
 import { PreviewFindingsCommand } from './commands/previewFindings';
+import { ShowRuleDocsCommand } from './commands/showRuleDocs';
 import { IndexStatus, type IndexStatusState } from './status/indexStatus';
 import { WalkthroughProgress } from './status/walkthroughProgress';
 
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     new InsertTalkReferenceCommand(documents, indexService, offerToAddTalk),
     offerToAddTalk,
     new OpenPreviewToSideCommand(previews),
+    new ShowRuleDocsCommand(context.extensionUri),
     ...(testMode ? [new PreviewFindingsCommand(previews)] : []),
   ]);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
@@ -75,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     new CompletionAutoTrigger(documents),
   );
   context.subscriptions.push(
-    new RecapDiagnostics(linter, context.extensionUri),
+    new RecapDiagnostics(linter),
     vscode.languages.registerCodeActionsProvider(markdown, new RecapCodeActions(linter), RecapCodeActions.metadata),
   );
   const indexStatus = new IndexStatus(documents, indexService);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/lint/finding';
-import { ruleDocsPath } from '../../core/lint/registry';
 import type { Severity } from '../../core/problem';
+import { ruleDocsTarget } from '../commands/showRuleDocs';
 import type { RecapLinter } from './recapLinter';
 
 export const DIAGNOSTIC_SOURCE = 'recap';
@@ -13,28 +13,11 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** The rule's bundled documentation page (`docs/rules/<id>.md` inside the extension). */
-export function ruleDocsUri(extensionUri: vscode.Uri, rule: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, ...ruleDocsPath(rule).split('/'));
-}
-
-/**
- * The diagnostic's code link: a `command:` URI that opens the rule's bundled
- * page in VS Code's Markdown preview (the hover and the Problems panel open
- * code links with commands allowed). Works offline.
- */
-export function ruleDocsTarget(extensionUri: vscode.Uri, rule: string): vscode.Uri {
-  const page = ruleDocsUri(extensionUri, rule);
-  // The opener revives `$mid` objects into URIs, so the preview gets a Uri, not a string.
-  const arg = { $mid: 1, scheme: page.scheme, authority: page.authority, path: page.path };
-  return vscode.Uri.from({ scheme: 'command', path: 'markdown.showPreview', query: JSON.stringify([arg]) });
-}
-
-export function toDiagnostic(document: vscode.TextDocument, f: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(document: vscode.TextDocument, f: Finding): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(f.start), document.positionAt(f.end));
   const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = { value: f.code, target: ruleDocsTarget(extensionUri, f.code) };
+  d.code = { value: f.code, target: ruleDocsTarget(f.code) };
   return d;
 }
 
@@ -49,7 +32,7 @@ export class RecapDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly linter: RecapLinter, private readonly extensionUri: vscode.Uri, private readonly delayMs = 250) {
+  constructor(private readonly linter: RecapLinter, private readonly delayMs = 250) {
     this.disposables = [
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -87,7 +70,7 @@ export class RecapDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    this.collection.set(document.uri, result.findings.map((f) => toDiagnostic(document, f, this.extensionUri)));
+    this.collection.set(document.uri, result.findings.map((f) => toDiagnostic(document, f)));
   }
 
   dispose(): void {

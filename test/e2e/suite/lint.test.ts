@@ -52,8 +52,8 @@ suite('lint and preview', () => {
     assert.equal(editor.document.getText(missing.range), `${LIPSTICK}`);
     const code = missing.code as { value: string; target: vscode.Uri };
     assert.equal(code.target.scheme, 'command');
-    assert.equal(code.target.path, 'markdown.showPreview');
-    assert.match(code.target.query, /docs\/rules\/missing-video\.md/);
+    assert.equal(code.target.path, 'recap.showRuleDocs');
+    assert.deepEqual(JSON.parse(code.target.query), ['missing-video']);
   });
 
   test('the quick fix inserts the index’s video URL and the diagnostic goes away', async () => {

@@ -71,24 +71,24 @@ suite('first run: walkthrough, rule docs, index status', () => {
       );
       const target = (missing.code as { value: string; target: vscode.Uri }).target;
       assert.equal(target.scheme, 'command');
-      assert.equal(target.path, 'markdown.showPreview');
-      // What VS Code's opener does with a command link (hover and Problems panel open code links with commands allowed):
-      // decode the query, JSON-parse the arguments, revive {$mid: 1} objects as URIs.
-      const args = JSON.parse(decodeURIComponent(target.query)) as ({ $mid?: number } & vscode.Uri)[];
-      assert.equal(args[0]?.$mid, 1);
-      const page = vscode.Uri.from(args[0]!);
+      assert.equal(target.path, 'recap.showRuleDocs');
+      // What VS Code's opener does with a command link (the hover and the Problems panel open code links with
+      // commands allowed): run the command with the query's JSON array as its arguments.
+      const args = JSON.parse(decodeURIComponent(target.query)) as unknown[];
+      assert.deepEqual(args, ['missing-video']);
+      const page = (await vscode.commands.executeCommand(target.path, ...args)) as vscode.Uri;
       assert.ok(page.path.startsWith(extension().extensionUri.path + '/'), `${page.toString()} is inside the extension`);
       assert.ok(page.path.endsWith('/docs/rules/missing-video.md'));
       assert.ok(await exists(page), `${page.toString()} exists`);
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(page));
       assert.equal(text.split('\n')[0], '# Rule: missing-video');
-      // The command with those arguments really opens the page in the Markdown preview.
-      await vscode.commands.executeCommand(target.path, ...args.map((a) => vscode.Uri.from(a)));
+      // The Markdown preview opened on the page, and read it (a preview of a URI it cannot read shows "cannot be found").
       const tab = await until('the Markdown preview of the rule page', () =>
         vscode.window.tabGroups.all
           .flatMap((g) => g.tabs)
           .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview') && t.label.includes('missing-video')),
       );
+      await until('the preview to load the page', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === page.toString()));
       log(`    rule page opened as "${tab.label}"`);
       await vscode.window.tabGroups.close(tab);
     } finally {
