@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { LIPSTICK, LIPSTICK_VIDEO, lipstickEntryLines } from '../../fixtures/lipstick';
+import { LIPSTICK, LIPSTICK_TITLE, LIPSTICK_VIDEO, lipstickEntryLines } from '../../fixtures/lipstick';
+import { acceptAnySuggestion, acceptSuggestion, nextPlaceholder, openWithCursor, typeKeys } from './editorPath';
 import { log } from './marker';
 import { extensionApi, openRecap, workspaceFile } from './util';
-
 
 let counter = 0;
 
@@ -26,19 +26,12 @@ async function complete(editor: vscode.TextEditor, position: vscode.Position, tr
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
-/** Applies a completion item as VS Code does: its text over its range, plus its additional edits, as one edit. */
-async function accept(editor: vscode.TextEditor, item: vscode.CompletionItem): Promise<string> {
-  const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
-  const text = typeof item.insertText === 'string' ? item.insertText : item.insertText!.value;
-  const ok = await editor.edit((b) => {
-    b.replace(range, text);
-    for (const e of item.additionalTextEdits ?? []) b.replace(e.range, e.newText);
-  });
-  assert.ok(ok, 'the edit applied');
-  return editor.document.getText();
-}
-
 const frontmatterOf = (text: string) => parse(text.split('---\n')[1]!) as Record<string, unknown>;
+
+/** The Lipstick entry as completion must leave it, its `- ` at column `indent`. */
+function lipstickAt(indent: number): string[] {
+  return lipstickEntryLines(LIPSTICK_VIDEO).map((line) => ' '.repeat(indent) + line.slice(2));
+}
 
 suite('completion, hover and snippets', () => {
   suiteSetup(async () => {
@@ -47,41 +40,67 @@ suite('completion, hover and snippets', () => {
     await api.index();
   });
 
-  test('event: completes event ids from the index', async () => {
-    const { editor, position } = await recapWithCursor('---\ntitle: x\nevent: kubecon|\ntalks: []\n---\n');
-    const items = await complete(editor, position);
-    assert.equal(labelOf(items[0]!), 'kubecon-eu-2024');
-    assert.equal(await accept(editor, items[0]!), '---\ntitle: x\nevent: kubecon-eu-2024\ntalks: []\n---\n');
+  test('event: typing an event and pressing Enter writes its id', async () => {
+    const editor = await openWithCursor('---\ntitle: x\nevent: |\ntalks: []\n---\n');
+    await typeKeys('kubecon eu');
+    assert.equal(await acceptSuggestion(editor), '---\ntitle: x\nevent: kubecon-eu-2024\ntalks: []\n---\n');
   });
 
-  test('a talks: item inserts the whole entry, YAML valid and indented', async () => {
-    const { editor, position } = await recapWithCursor('---\nevent: kubecon-eu-2024\ntalks:\n  - lipstik pig|\n---\n\n# Notes\n');
-    const items = await complete(editor, position, ' ');
-    assert.equal(labelOf(items[0]!), 'Sometimes, Lipstick Is Exactly What a Pig Needs!');
-    const text = await accept(editor, items[0]!);
-    assert.equal(
-      text,
-      [
-        '---',
-        'event: kubecon-eu-2024',
-        'talks:',
-        ...lipstickEntryLines(LIPSTICK_VIDEO),
-        '---',
-        '',
-        '# Notes',
-        '',
-      ].join('\n'),
-    );
-    assert.deepEqual((frontmatterOf(text)['talks'] as { id: string; video: string }[]).map((t) => [t.id, t.video]), [[LIPSTICK, LIPSTICK_VIDEO]]);
+  // VS Code re-indents what it inserts to the cursor line and turns spaces into tabs when
+  // insertSpaces is off; YAML takes neither. Each case is typed and accepted as a person does.
+  for (const indent of [0, 2, 4]) {
+    for (const insertSpaces of [true, false]) {
+      for (const tabSize of [2, 4]) {
+        test(`a talks: item at indentation ${indent} (insertSpaces ${insertSpaces}, tabSize ${tabSize}) parses and holds the talk`, async () => {
+          const pad = ' '.repeat(indent);
+          const editor = await openWithCursor(`---\nevent: kubecon-eu-2024\ntalks:\n${pad}|\n---\n\n# Notes\n`);
+          editor.options = { insertSpaces, tabSize };
+          await typeKeys('- lipstik pig');
+          const text = await acceptSuggestion(editor);
+          assert.equal(text, ['---', 'event: kubecon-eu-2024', 'talks:', ...lipstickAt(indent), '---', '', '# Notes', ''].join('\n'));
+          const talks = frontmatterOf(text)['talks'] as { id: string; title: string; video: string }[];
+          assert.deepEqual(talks.map((t) => [t.id, t.title, t.video]), [[LIPSTICK, LIPSTICK_TITLE, LIPSTICK_VIDEO]]);
+        });
+      }
+    }
+  }
+
+  test('Ctrl+Space after talks: [] offers the recap event’s talks and makes a block list', async () => {
+    const editor = await openWithCursor('---\nevent: kubecon-eu-2024\ntalks: []|\n---\n');
+    const text = await acceptSuggestion(editor);
+    const talks = frontmatterOf(text)['talks'] as { id: string }[];
+    assert.equal(talks.length, 1, text);
+    assert.match(talks[0]!.id, /^kubecon-eu-2024/);
+  });
+
+  for (const insertSpaces of [true, false]) {
+    test(`talks: [] becomes a block list holding the talk typed inside it (insertSpaces ${insertSpaces})`, async () => {
+      const editor = await openWithCursor('---\nevent: kubecon-eu-2024\ntalks: [|]\n---\n');
+      editor.options = { insertSpaces, tabSize: 4 };
+      await typeKeys('lipstick');
+      const text = await acceptSuggestion(editor);
+      const talks = frontmatterOf(text)['talks'] as { id: string; video: string }[];
+      assert.deepEqual(talks.map((t) => [t.id, t.video]), [[LIPSTICK, LIPSTICK_VIDEO]], text);
+      assert.ok(!text.includes('\t'), 'no tab in the frontmatter');
+    });
+  }
+
+  test('a second talk under an existing one lines up with it', async () => {
+    const editor = await openWithCursor(`---\nevent: kubecon-eu-2024\ntalks:\n    - id: kubecon-eu-2024/platform-engineering-day-welcome-opening-remarks\n    |\n---\n`);
+    editor.options = { insertSpaces: false, tabSize: 4 };
+    await typeKeys('- lipstick pig');
+    const text = await acceptSuggestion(editor);
+    const talks = frontmatterOf(text)['talks'] as { id: string }[];
+    assert.deepEqual(talks.map((t) => t.id), ['kubecon-eu-2024/platform-engineering-day-welcome-opening-remarks', LIPSTICK], text);
   });
 
   test('a speakers: entry completes the talk’s other speaker with affiliation', async () => {
-    const { editor, position } = await recapWithCursor(
-      `---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n    speakers:\n      - name: Abby Bangser\n        affiliation: Syntasso\n      - name: |\n---\n`,
+    const editor = await openWithCursor(
+      `---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n    speakers:\n      - name: Abby Bangser\n        affiliation: Syntasso\n      |\n---\n`,
     );
-    const items = await complete(editor, position, ' ');
-    assert.equal(labelOf(items[0]!), 'Whitney Lee');
-    const text = await accept(editor, items[0]!);
+    editor.options = { insertSpaces: false, tabSize: 4 };
+    await typeKeys('- name: Whit');
+    const text = await acceptSuggestion(editor);
     assert.equal(
       text,
       `---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n    speakers:\n      - name: Abby Bangser\n        affiliation: Syntasso\n      - name: Whitney Lee\n        affiliation: VMware\n---\n`,
@@ -90,11 +109,10 @@ suite('completion, hover and snippets', () => {
   });
 
   test('the @@ trigger in the body inserts a reference from the template', async () => {
-    const { editor, position } = await recapWithCursor(`---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n---\n\n## Talks\n\n- @@lipstick|\n`);
-    const items = await complete(editor, position, '@');
-    assert.equal(labelOf(items[0]!), 'Sometimes, Lipstick Is Exactly What a Pig Needs!');
+    const editor = await openWithCursor(`---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n---\n\n## Talks\n\n|\n`);
+    await typeKeys('- @@lipstick');
     assert.equal(
-      await accept(editor, items[0]!),
+      await acceptSuggestion(editor),
       `---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n---\n\n## Talks\n\n- [Sometimes, Lipstick Is Exactly What a Pig Needs!](${LIPSTICK_VIDEO}) — Abby Bangser (Syntasso), Whitney Lee (VMware)\n`,
     );
   });
@@ -152,16 +170,22 @@ suite('completion, hover and snippets', () => {
     assert.match(line, /- id: writing-recaps-people-read/);
   });
 
-  test('snippets: "recap" expands to the frontmatter skeleton', async () => {
-    const { editor, position } = await recapWithCursor('recap|');
-    const items = await complete(editor, position);
-    const snippet = items.find((i) => labelOf(i) === 'recap' && i.kind === vscode.CompletionItemKind.Snippet);
-    assert.ok(snippet, `the recap snippet is offered (got ${items.map(labelOf).slice(0, 10).join(', ')})`);
-    const body = snippet.insertText instanceof vscode.SnippetString ? snippet.insertText : new vscode.SnippetString(String(snippet.insertText));
-    await editor.insertSnippet(body, new vscode.Range(new vscode.Position(0, 0), position));
+  test('snippets: "recap" expands, and Tab walks its stops', async () => {
+    const editor = await openWithCursor('|', 'recaps');
+    await typeKeys('recap');
+    await acceptAnySuggestion(editor);
+    // Stop 1 (the title, mirrored in the heading), then event, date, author, then the body.
+    await typeKeys('FOSDEM 2024: what I watched');
+    await nextPlaceholder();
+    await typeKeys('fosdem-2024');
+    await nextPlaceholder();
+    await nextPlaceholder();
+    await typeKeys('Ada Lovelace');
+    await nextPlaceholder();
+    await typeKeys('Body.');
     const text = editor.document.getText();
-    assert.match(text, /^---\ntitle: "Event: the talks worth your time"\nevent: event-id\ndate: \d{4}-\d{2}-\d{2}\nauthor: Your Name\ntalks: \[\]\n---\n\n# Event: the talks worth your time\n/);
-    assert.deepEqual(Object.keys(frontmatterOf(text)), ['title', 'event', 'date', 'author', 'talks']);
+    assert.match(text, /^---\ntitle: "FOSDEM 2024: what I watched"\nevent: fosdem-2024\ndate: \d{4}-\d{2}-\d{2}\nauthor: Ada Lovelace\ntalks: \[\]\n---\n\n# FOSDEM 2024: what I watched\n\nBody\.$/);
+    assert.deepEqual(frontmatterOf(text), { title: 'FOSDEM 2024: what I watched', event: 'fosdem-2024', date: frontmatterOf(text)['date'], author: 'Ada Lovelace', talks: [] });
   });
 
   test('"Recap: Insert Talk Reference…" inserts the reference and can add the talk to talks:', async () => {
