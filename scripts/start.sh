@@ -2,6 +2,9 @@
 # The README's start command (`npm start`): installs what it needs, packages
 # the extension, installs the vsix into a code-server of its own, and serves
 # VS Code on 127.0.0.1:$PORT (default 8080) with examples/ open. Ctrl-C stops it.
+# RECAP_START_FOLDER (the folder to open) and RECAP_START_STATE (where code-server
+# keeps its settings and extensions) let the smoke test and the journey run it
+# on a copy, without touching examples/ or a person's own session.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,7 +23,8 @@ bash scripts/setup-vscode.sh
 echo "[start] packaging the extension"
 npm run -s package >/dev/null
 version=$(node -p "require('./package.json').version")
-state="$root/.vscode-test/start"
+state="${RECAP_START_STATE:-$root/.vscode-test/start}"
+folder="${RECAP_START_FOLDER:-$root/examples}"
 mkdir -p "$state/user-data" "$state/extensions" "$state/config" "$state/data" "$state/tmp"
 # A quiet first start: no walkthrough tab, no offer to open the parent Git repository.
 mkdir -p "$state/user-data/User"
@@ -32,8 +36,8 @@ common=(--config "$state/config.yaml" --user-data-dir "$state/user-data" --exten
 echo "[start] installing recap-writer-$version.vsix into code-server"
 "$bin" "${common[@]}" --install-extension "$root/recap-writer-$version.vsix" --force >/dev/null
 echo
-echo "Recap Writer is running in VS Code at: http://127.0.0.1:$PORT/?folder=$root/examples"
+echo "Recap Writer is running in VS Code at: http://127.0.0.1:$PORT/?folder=$folder"
 echo "(loopback only, no password; Ctrl-C stops it)"
 echo
 exec "$bin" "${common[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
-  --disable-getting-started-override "$root/examples"
+  --disable-getting-started-override "$folder"
