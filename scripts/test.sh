@@ -35,13 +35,34 @@ node out/test/e2e/previewChromium.js --out "${RECAP_SHOTS:-out/preview-shots}" |
 chromium_pass=$(sed -n 's/^preview-chromium: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
 chromium_fail=$(sed -n 's/^preview-chromium: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
 
-passed=$(( ${unit_pass:-0} + ${e2e_pass:-0} + ${chromium_pass:-0} ))
-failed=$(( ${unit_fail:-0} + ${e2e_fail:-0} + ${chromium_fail:-0} ))
+echo "== package (the vsix a user installs: its files and size)"
+version=$(node -p "require('./package.json').version")
+rm -f "recap-writer-$version.vsix"
+if npm run -s package >"$log" 2>&1; then
+  node out/test/e2e/packageCheck.js "recap-writer-$version.vsix" | tee "$log"
+  [ "${PIPESTATUS[0]}" = 0 ] || status=1
+  package_pass=$(sed -n 's/^package: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
+  package_fail=$(sed -n 's/^package: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
+else
+  echo "npm run package failed:"; tail -20 "$log"
+  status=1; package_pass=0; package_fail=1
+fi
+
+echo "== npm start (the README's start command) and a newcomer's journey by keyboard"
+node out/test/e2e/startSmoke.js --journey | tee "$log"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+start_pass=$(sed -n 's/^start: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
+start_fail=$(sed -n 's/^start: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
+
+passed=$(( ${unit_pass:-0} + ${e2e_pass:-0} + ${chromium_pass:-0} + ${package_pass:-0} + ${start_pass:-0} ))
+failed=$(( ${unit_fail:-0} + ${e2e_fail:-0} + ${chromium_fail:-0} + ${package_fail:-0} + ${start_fail:-0} ))
 # A suite that never reported counts as a failure, so the total cannot read clean.
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo
 echo "unit: ${unit_pass:-0} passed, ${unit_fail:-0} failed"
 echo "e2e: ${e2e_pass:-0} passed, ${e2e_fail:-0} failed"
 echo "preview-chromium: ${chromium_pass:-0} passed, ${chromium_fail:-0} failed"
+echo "package: ${package_pass:-0} passed, ${package_fail:-0} failed"
+echo "start and journey: ${start_pass:-0} passed, ${start_fail:-0} failed"
 echo "total: $passed passed, $failed failed"
 exit "$status"
