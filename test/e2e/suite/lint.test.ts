@@ -29,6 +29,28 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
   }
 }
 
+/**
+ * Opens the Quick Fix menu at the cursor (Ctrl+.), moves down to the action
+ * with this title and accepts it, as a person does with the arrow keys. The
+ * menu lists the actions in the order the providers gave them; where that
+ * title sits is read from the same request the menu makes.
+ */
+async function pickQuickFix(editor: vscode.TextEditor, title: string): Promise<void> {
+  const at = new vscode.Range(editor.selection.active, editor.selection.active);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, at, vscode.CodeActionKind.QuickFix.value);
+  const index = actions.findIndex((a) => a.title === title);
+  assert.ok(index >= 0, `a fix titled “${title}” (got: ${actions.map((a) => a.title).join(' | ')})`);
+  const version = editor.document.version;
+  for (let attempt = 1; attempt <= 3 && editor.document.version === version; attempt++) {
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await new Promise((r) => setTimeout(r, 300 * attempt));
+    for (let i = 0; i < index; i++) await vscode.commands.executeCommand('selectNextCodeAction');
+    await vscode.commands.executeCommand('acceptSelectedCodeAction');
+    await until('the fix to apply', () => (editor.document.version !== version ? true : undefined), 1_000 * attempt).catch(() => undefined);
+  }
+  assert.notEqual(editor.document.version, version, 'the Quick Fix menu applied nothing');
+}
+
 const recapDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'recap');
 const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
@@ -56,36 +78,42 @@ suite('lint and preview', () => {
     assert.deepEqual(JSON.parse(code.target.query), ['missing-video']);
   });
 
-  test('the quick fix inserts the index’s video URL and the diagnostic goes away', async () => {
-    const document = await vscode.workspace.openTextDocument(uri);
+  test('Ctrl+. on the finding, the fix picked by its title: the index’s video URL goes in and the diagnostic goes away', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const document = editor.document;
     const missing = recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
-    const preferred = actions.find((a) => a.isPreferred && a.title.includes(LIPSTICK_VIDEO));
-    assert.ok(preferred, `a preferred fix with the video (got: ${actions.map((a) => a.title).join(' | ')})`);
-    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
-    assert.equal(
-      document.getText(),
-      RECAP.replace(lipstickEntryLines().join('\n'), lipstickEntryLines(LIPSTICK_VIDEO).join('\n')),
-    );
+    editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
+    const title = `Add the recording to the frontmatter entry: video: ${LIPSTICK_VIDEO}`;
+    await pickQuickFix(editor, title);
+    assert.equal(document.getText(), RECAP.replace(lipstickEntryLines().join('\n'), lipstickEntryLines(LIPSTICK_VIDEO).join('\n')));
     await until('missing-video to clear', () => (recapDiagnostics(uri).some((d) => ruleOf(d) === 'missing-video') ? undefined : true));
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), RECAP, 'the fix is one undo step');
     await until('missing-video to come back', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'));
   });
 
-  test('source.fixAll applies every preferred fix at once', async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      new vscode.Range(0, 0, 0, 0),
-      vscode.CodeActionKind.SourceFixAll.value,
+  test('the second fix in the menu, picked by its title, links the title in the body instead', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const missing = await until('missing-video', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'));
+    editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
+    await pickQuickFix(editor, 'Link the title to the recording');
+    assert.equal(
+      editor.document.getText(),
+      RECAP.replace('- Sometimes, Lipstick Is Exactly What a Pig Needs! —', `- [Sometimes, Lipstick Is Exactly What a Pig Needs!](${LIPSTICK_VIDEO}) —`),
     );
-    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.recap');
-    assert.ok(fixAll, 'a source.fixAll.recap action');
-    assert.ok(await vscode.workspace.applyEdit(fixAll.edit!));
-    const document = await vscode.workspace.openTextDocument(uri);
-    assert.ok(document.getText().includes(`    video: ${LIPSTICK_VIDEO}\n---`));
     await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), RECAP);
+  });
+
+  test('"Fix All" (source.fixAll) applies every preferred fix at once', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await until('missing-video', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'));
+    const version = editor.document.version;
+    await vscode.commands.executeCommand('editor.action.fixAll');
+    await until('the fixes to apply', () => (editor.document.version !== version ? true : undefined));
+    assert.ok(editor.document.getText().includes(`    video: ${LIPSTICK_VIDEO}\n---`));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), RECAP);
   });
 
   test('the preview panel opens and reports the same findings as the Problems panel', async () => {
