@@ -54,7 +54,11 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
   private toItem(document: vscode.TextDocument, entry: CompletionEntry, ask: boolean, listed: boolean): vscode.CompletionItem {
     const item = new vscode.CompletionItem({ label: entry.label, description: entry.description }, KINDS[entry.kind]);
     item.detail = entry.detail;
-    item.documentation = new vscode.MarkdownString(entry.documentation);
+    // Index data is untrusted: no command links, no HTML (the core escapes it and emits http(s) links only).
+    const documentation = new vscode.MarkdownString(entry.documentation);
+    documentation.isTrusted = false;
+    documentation.supportHtml = false;
+    item.documentation = documentation;
     item.insertText = entry.insertText;
     // The core writes every line at its exact column (YAML needs spaces, never tabs); VS Code would
     // otherwise re-indent the lines after the first to the cursor line and turn spaces into tabs.

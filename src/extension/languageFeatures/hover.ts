@@ -10,7 +10,10 @@ export class RecapHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const found = await talkUnderCursor(this.linter, document, position);
     if (!found) return undefined;
+    // Index data is untrusted: no command links, no HTML (talkCard escapes its strings and emits http(s) links only).
     const card = new vscode.MarkdownString(talkCard(found.session, found.index.events.get(found.session.eventId)));
+    card.isTrusted = false;
+    card.supportHtml = false;
     return new vscode.Hover(card, new vscode.Range(document.positionAt(found.range.start), document.positionAt(found.range.end)));
   }
 }
