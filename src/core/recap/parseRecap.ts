@@ -44,6 +44,7 @@ export interface TalkEntry {
 
 export interface ParsedRecap {
   path: string;
+  /** The text as parsed: as written, except that a lone CR line break reads as LF (same length, same offsets). */
   text: string;
   lines: LineIndex;
   frontmatter: Frontmatter | undefined;
@@ -64,6 +65,9 @@ export interface ParsedRecap {
   readonly codeLines: ReadonlySet<number>;
 }
 
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
+
 /** The Markdown source of a parse's body and, once parsed, its tokens: what the parse of a later version re-uses. */
 const bodies = new WeakMap<ParsedRecap, { source: string; parse: MarkdownParse | undefined }>();
 
@@ -77,7 +81,11 @@ const bodies = new WeakMap<ParsedRecap, { source: string; parse: MarkdownParse |
  * only the blocks around the change are (see incrementalParse.ts). The result
  * is the same as without it.
  */
-export function parseRecap(path: string, text: string, options: RecapFileOptions = DEFAULT_RECAP_FILE_OPTIONS, previous?: ParsedRecap): ParsedRecap {
+export function parseRecap(path: string, written: string, options: RecapFileOptions = DEFAULT_RECAP_FILE_OPTIONS, previous?: ParsedRecap): ParsedRecap {
+  // Line breaks of every kind read the same: a lone CR (old Mac files) becomes LF here, one character for
+  // one, so every offset found in the parse is an offset into the text as written (no map back needed),
+  // and yaml, markdown-it and the rules, which know LF and CRLF, see its lines. CRLF is read as it is.
+  const text = LONE_CR.test(written) ? written.replace(LONE_CR_ALL, '\n') : written;
   const lines = new LineIndex(text);
   const head = previous && sameFrontmatter(previous, text) ? previous : undefined;
   let fm: Frontmatter | undefined;

@@ -7,13 +7,22 @@ export interface Position {
 /**
  * Maps string offsets to line/column and back. Built once per text so every
  * consumer of a parse (lint, completion, preview) shares the same table.
+ * Every kind of line break counts: `\n`, `\r\n` and a lone `\r` (old Mac
+ * files), as in VS Code, so positions are the same whichever a file uses.
  */
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
+    }
     this.starts = starts;
   }
 
@@ -45,10 +54,10 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
   }
 
-  /** Offset of the line's end, before its line break (and a preceding CR). */
+  /** Offset of the line's end, before its line break (`\n`, `\r\n` or `\r`). */
   lineEnd(line: number): number {
     const next = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
-    return next > this.lineStart(line) && this.text[next - 1] === '\r' ? next - 1 : next;
+    return next > this.lineStart(line) && this.text[next] === '\n' && this.text[next - 1] === '\r' ? next - 1 : next;
   }
 
   lineText(line: number): string {
