@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBundle } from '../core/index/bundle';
 import { formatIndexProblem } from '../core/index/indexProblem';
-import { loadIndexFile } from '../core/index/loadIndexFile';
+import { eventParentProblems, locateParentProblems } from '../core/index/eventParents';
+import { loadIndexFile, type LoadedIndexFile } from '../core/index/loadIndexFile';
 import { bundledSources, fileSources } from '../core/index/sources';
 import { SessionIndex, type IndexSource } from '../core/index/sessionIndex';
 import type { CliIo } from './io';
@@ -23,6 +24,7 @@ function readBundledSources(path = bundledIndexPath()): IndexSource[] {
 export function loadCliIndex(files: string[], io: CliIo, options: { bundled?: boolean } = {}): { index: SessionIndex; errors: number } {
   const sources: IndexSource[] = options.bundled === false ? [] : readBundledSources();
   let errors = 0;
+  const loadedFiles: { loaded: LoadedIndexFile; text: string }[] = [];
   for (const file of files) {
     const path = resolve(io.cwd, file);
     let text: string;
@@ -37,6 +39,17 @@ export function loadCliIndex(files: string[], io: CliIo, options: { bundled?: bo
       if (p.severity === 'error') errors++;
     }
     sources.push(...fileSources(loaded));
+    loadedFiles.push({ loaded, text });
   }
-  return { index: new SessionIndex(sources), errors };
+  const index = new SessionIndex(sources);
+  // Parent chains span files: checked on the merged index, each problem reported in the file of its event.
+  const parents = loadedFiles.length ? eventParentProblems(index.events) : [];
+  for (const { loaded, text } of loadedFiles) {
+    if (!loaded.event) continue;
+    for (const p of locateParentProblems(parents, loaded.event.id, loaded.path, text)) {
+      io.err(formatIndexProblem(p));
+      if (p.severity === 'error') errors++;
+    }
+  }
+  return { index, errors };
 }

@@ -1,3 +1,4 @@
+import { MAX_PARENT_DEPTH } from './eventParents';
 import { fullId, type ConferenceEvent, type Session, type Speaker } from './model';
 import { countSessions, type SessionCounts } from './sessionCounts';
 
@@ -55,7 +56,10 @@ export class SessionIndex {
       });
     }
     for (const event of this.events.values()) {
-      if (event.parent) this.children.set(event.parent, [...(this.children.get(event.parent) ?? []), event.id]);
+      if (!event.parent) continue;
+      const siblings = this.children.get(event.parent);
+      if (siblings) siblings.push(event.id);
+      else this.children.set(event.parent, [event.id]);
     }
   }
 
@@ -68,15 +72,26 @@ export class SessionIndex {
     return this.byId.get(id);
   }
 
-  /** The event and every event co-located with it (recursively), so a recap of KubeCon finds its day-0 events' talks. */
+  /**
+   * The event and every event co-located with it (its children, theirs, and
+   * so on, MAX_PARENT_DEPTH levels down), so a recap of KubeCon finds its
+   * day-0 events' talks. Iterative and loop-safe: a chain of any length or a
+   * cycle of parents (reported by eventParentProblems) cannot overflow the stack.
+   */
   family(eventId: string): Set<string> {
-    const out = new Set<string>();
-    const visit = (id: string) => {
-      if (out.has(id)) return;
-      out.add(id);
-      for (const child of this.children.get(id) ?? []) visit(child);
-    };
-    visit(eventId);
+    const out = new Set<string>([eventId]);
+    let level = [eventId];
+    for (let depth = 0; depth < MAX_PARENT_DEPTH && level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const id of level) {
+        for (const child of this.children.get(id) ?? []) {
+          if (out.has(child)) continue;
+          out.add(child);
+          next.push(child);
+        }
+      }
+      level = next;
+    }
     return out;
   }
 

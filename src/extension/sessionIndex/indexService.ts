@@ -4,6 +4,7 @@ import { decodeBundle } from '../../core/index/bundle';
 import { loadIndexFile, type LoadedIndexFile } from '../../core/index/loadIndexFile';
 import { SessionIndex, type IndexSource } from '../../core/index/sessionIndex';
 import { bundledSources, fileSources } from '../../core/index/sources';
+import { eventParentProblems, locateParentProblems } from '../../core/index/eventParents';
 import { SessionSearch } from '../../core/search/sessionSearch';
 import { indexDiagnostics } from './indexDiagnostics';
 
@@ -26,6 +27,8 @@ export class IndexService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('recap-index');
   private readonly workspaceFiles = new Map<string, LoadedIndexFile>();
+  /** Each loaded file's text, to locate the problems of its event's `parent:` (found once all files are in). */
+  private readonly texts = new WeakMap<LoadedIndexFile, string>();
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private bundled: Promise<IndexSource[]> | undefined;
@@ -91,6 +94,7 @@ export class IndexService implements vscode.Disposable {
     }
     const loaded = loadIndexFile(vscode.workspace.asRelativePath(uri), text);
     this.workspaceFiles.set(uri.toString(), loaded);
+    this.texts.set(loaded, text);
     this.diagnostics.set(uri, indexDiagnostics(loaded.problems));
   }
 
@@ -120,6 +124,12 @@ export class IndexService implements vscode.Disposable {
     const files = [...this.workspaceFiles.entries()].sort(([a], [b]) => a.localeCompare(b));
     for (const [uri, loaded] of files) sources.push(...fileSources(loaded, vscode.Uri.parse(uri).fsPath));
     const index = new SessionIndex(sources);
+    // Parent chains span files: checked on the merged index, each problem shown in the file of its event.
+    const parents = eventParentProblems(index.events);
+    for (const [uri, loaded] of files) {
+      const located = loaded.event ? locateParentProblems(parents, loaded.event.id, loaded.path, this.texts.get(loaded) ?? '') : [];
+      this.diagnostics.set(vscode.Uri.parse(uri), indexDiagnostics([...loaded.problems, ...located]));
+    }
     const search = new SessionSearch(index);
     const builtInMs = performance.now() - started;
     this.log.info(`session index: ${index.sessions.length} sessions from ${files.length} workspace file(s) and the bundled index, built in ${builtInMs.toFixed(0)} ms`);
