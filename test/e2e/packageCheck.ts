@@ -3,7 +3,8 @@
 // node_modules is, and it stays within its size budget.
 // Usage: node out/test/e2e/packageCheck.js FILE.vsix
 // Prints "package: N passed, M failed"; exit 0 only when all pass.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as yauzl from 'yauzl';
 
 /** The vsix may grow with the bundled index, but stays a quick download (issue 14 sets 10 MB). */
@@ -105,7 +106,9 @@ export async function checkVsix(file: string): Promise<string[]> {
   const manifest = JSON.parse(await readEntry(file, 'extension/package.json')) as Record<string, unknown>;
   if (typeof manifest['main'] !== 'string') problems.push('package.json has no main');
   for (const path of referencedFiles(manifest)) if (!names.has(path)) problems.push(`${path} is named in package.json but not in the vsix`);
-  for (const required of ['extension/data/bundled/index.json', 'extension/dist/cli.js', 'extension/README.md', 'extension/LICENSE']) {
+  // vsce stores the README and LICENSE under these names.
+  const rulePages = readdirSync(join(__dirname, '../../../docs/rules')).map((name) => `extension/docs/rules/${name}`);
+  for (const required of ['extension/data/bundled/index.json', 'extension/dist/cli.js', 'extension/readme.md', 'extension/LICENSE.txt', ...rulePages]) {
     if (!names.has(required)) problems.push(`${required} is missing`);
   }
   process.stdout.write(`[package] ${file}: ${(size / 1024).toFixed(0)} KB packed (budget ${VSIX_BUDGET_BYTES / 1048576} MB), ${(unpacked / 1024).toFixed(0)} KB unpacked, ${entries.length} files\n`);
