@@ -12,6 +12,15 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
 
+# The real data the importer, index and recap tests read (never copied into the project).
+shared="${RECAP_SHARED_DATA:-$(cd .. && pwd)/shared/data}"
+if [ ! -d "$shared/schedules" ] || [ ! -d "$shared/recaps" ]; then
+  echo "npm test needs the shared data beside the project: $shared (schedules/, recaps/, pyvideo/) is missing."
+  echo "Put ../shared beside this clone, or set RECAP_SHARED_DATA to where it is. The tests that read it will fail."
+  status=1
+fi
+export RECAP_REQUIRE_SHARED=1
+
 echo "== typecheck"
 npx tsc --noEmit -p . || status=1
 echo "== build"
