@@ -79,3 +79,12 @@ test('recap rules lists every rule; recap rules <id> prints its page; an unknown
   assert.equal(await main(['rules', 'no-such-rule'], io), 2);
   assert.match(io.stderr.join('\n'), /no rule 'no-such-rule'/);
 });
+
+test('package.json offers a severity setting for exactly the registry’s rules', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum?: string[] }> }> } };
+  };
+  const settings = manifest.contributes.configuration.properties['recap.lint.rules']?.properties ?? {};
+  assert.deepEqual(Object.keys(settings), ruleInfos().map((r) => r.id));
+  for (const [id, setting] of Object.entries(settings)) assert.deepEqual(setting.enum, ['error', 'warning', 'info', 'hint', 'off'], id);
+});
