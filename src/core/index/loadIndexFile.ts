@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLM
 import type { Severity } from '../problem';
 import { parseHttpUrl } from '../links/recordingHosts';
 import { LineIndex } from '../text/lineIndex';
+import { addDuplicateKeyErrors } from '../text/duplicateKeys';
 import { yamlMessage } from '../text/yamlMessage';
 import { slugify } from '../text/slug';
 import type { IndexProblem } from './indexProblem';
@@ -39,7 +40,8 @@ export function loadIndexFile(path: string, text: string): LoadedIndexFile {
   const report = (node: Node | Pair | undefined, field: string, message: string, severity: Severity = 'error') =>
     locate(rangeOf(node) ?? [0, 1], field, message, severity);
   const result: LoadedIndexFile = { path, event: undefined, sessions: [], sessionLines: [], problems };
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  addDuplicateKeyErrors(doc);
   for (const error of doc.errors) locate(error.pos, '', `not valid YAML/JSON: ${yamlMessage(error.message)}`, 'error');
   const root = doc.contents;
   if (!isMap(root)) {

@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import type { Problem } from '../problem';
+import { addDuplicateKeyErrors } from '../text/duplicateKeys';
 import { yamlMessage } from '../text/yamlMessage';
 
 /** The YAML block at the top of a recap, with offsets into the whole text. */
@@ -72,7 +73,8 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
   if (text[end] === '\r') end++;
   if (text[end] === '\n') end++;
   const source = text.slice(contentStart, contentEnd);
-  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  addDuplicateKeyErrors(document);
   const problems: Problem[] = [];
   // One mistake, one message: yaml reports an error and then what follows from it (a misindented
   // `title:` is "Nested mappings are not allowed…", then "Implicit keys…", then "All mapping items…").
