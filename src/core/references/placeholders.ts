@@ -9,12 +9,21 @@ import { hashWord } from './wordScan';
  */
 const STATUS = String.raw`(?:not\s+yet\s+(?:available|published|online|out|up|uploaded|posted)|not\s+(?:available|published|online|out|up|uploaded|posted)\s+yet|(?:coming|available|out|up|online)\s+soon|to\s+(?:come|follow)|will\s+be\s+(?:available|published|posted|uploaded|online)(?:\s+(?:soon|later))?|pending|tbd|tba|todo|forthcoming)`;
 const SUBJECT = String.raw`(?:videos?|recordings?)(?:\s*(?:and|&|\/|—|–|-)\s*(?:slides|presentation|deck))?`;
+/**
+ * Spaces inside a phrase are capped at 40 (a phrase wrapped onto an indented
+ * line still matches), so each place a phrase may start costs a bounded
+ * amount of work and the scan stays linear in the text; and no two
+ * whitespace quantifiers are adjacent (`\s*(?::\s*)?`, never `\s*:?\s*`).
+ */
+const bounded = (pattern: string) => pattern.replace(/\\s\*/g, String.raw`\s{0,40}`).replace(/\\s\+/g, String.raw`\s{1,40}`);
 const PHRASES = new RegExp(
-  [
-    String.raw`\b${SUBJECT}(?:\s+link)?\s*(?:is\s+|are\s+|:\s*|—\s*|–\s*|-\s*|\(\s*)?${STATUS}\b`,
-    String.raw`\bno\s+(?:video|recording)\s+(?:yet|available\s+yet)\b`,
-    String.raw`\b(?:todo|tbd|fixme)\b\s*:?\s*(?:add\s+|link\s+|insert\s+)?(?:the\s+)?(?:video|recording)(?:\s+link)?\b`,
-  ].join('|'),
+  bounded(
+    [
+      String.raw`\b${SUBJECT}(?:\s+link)?\s*(?:is\s+|are\s+|:\s*|—\s*|–\s*|-\s*|\(\s*)?${STATUS}\b`,
+      String.raw`\bno\s+(?:video|recording)\s+(?:yet|available\s+yet)\b`,
+      String.raw`\b(?:todo|tbd|fixme)\b\s*(?::\s*)?(?:add\s+|link\s+|insert\s+)?(?:the\s+)?(?:video|recording)(?:\s+link)?\b`,
+    ].join('|'),
+  ),
   'gi',
 );
 
