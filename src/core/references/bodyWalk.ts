@@ -123,6 +123,9 @@ class BodyWalker {
     let row = -1;
     let rowLine = -1;
     let cell = 0;
+    // Where each cell of the current row's line starts, found once per row (not once per cell).
+    let cells: number[] = [];
+    let cellsLine = -1;
     let heading = -1;
     const container = () => (items.length > 0 ? items[items.length - 1]! : sections.length > 0 ? sections[sections.length - 1]!.node : 0);
     for (let t = 0; t < tokens.length; t++) {
@@ -144,7 +147,11 @@ class BodyWalker {
             this.from = lines.lineStart(tok.map[0]);
             this.limit = lines.lineEnd(tok.map[1] - 1);
           } else if (row >= 0 && rowLine >= 0) {
-            this.from = cellStart(lines.lineText(rowLine), cell - 1) + lines.lineStart(rowLine);
+            if (cellsLine !== rowLine) {
+              cells = cellStarts(lines.lineText(rowLine));
+              cellsLine = rowLine;
+            }
+            this.from = (cells[cell - 1] ?? 0) + lines.lineStart(rowLine);
             this.limit = lines.lineEnd(rowLine);
           } else break;
           this.inline(tok, scope, heading >= 0);
@@ -518,15 +525,18 @@ class BodyWalker {
   }
 }
 
-/** Offset in a table row's line where cell `cell` (0-based) starts: after its leading pipe. */
-function cellStart(line: string, cell: number): number {
-  let pipes = 0;
-  const leading = /^\s*\|/.test(line);
-  const wanted = leading ? cell + 1 : cell;
-  if (wanted === 0) return 0;
-  for (let i = 0; i < line.length; i++) {
+/**
+ * Offsets in a table row's line where each cell (0-based) starts: after its
+ * leading pipe (the first cell of a row without one starts at 0). One pass.
+ */
+function cellStarts(line: string): number[] {
+  const starts: number[] = [];
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  if (line[i] !== '|') starts.push(0);
+  for (; i < line.length; i++) {
     if (line[i] === '\\') i++;
-    else if (line[i] === '|' && ++pipes === wanted) return i + 1;
+    else if (line[i] === '|') starts.push(i + 1);
   }
-  return 0;
+  return starts;
 }
