@@ -26,12 +26,29 @@ export function referenceText(session: IndexedSession, event: IndexedEvent | und
     event: event?.name ?? session.eventId,
     id: session.fullId,
   };
-  return template
-    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole))
-    .replace(/\[([^\]]*)\]\(\s*\)/g, '$1')
-    .replace(/\(\s*\)/g, '')
-    .replace(/\s+[—–-]\s*$/, '')
-    .trimEnd();
+  const filled = template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole));
+  return withoutDanglingDash(
+    filled
+      // A link text holds no bracket: each `[` then scans only to the next one, so the scan stays linear.
+      .replace(/\[([^[\]]*)\]\(\s*\)/g, '$1')
+      .replace(/\(\s*\)/g, ''),
+  ).trimEnd();
+}
+
+/**
+ * The text without a final ` —` (or `–`, `-`) and the spaces around it: what
+ * `/\s+[—–-]\s*$/` removed, read backwards from the end in one pass (that
+ * regex rescans a long run of spaces from each of its positions).
+ */
+function withoutDanglingDash(text: string): string {
+  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  let end = text.length;
+  while (isSpace(text[end - 1])) end--;
+  if (!'—–-'.includes(text[end - 1] ?? 'x')) return text;
+  let start = end - 1;
+  if (!isSpace(text[start - 1])) return text;
+  while (isSpace(text[start - 1])) start--;
+  return text.slice(0, start);
 }
 
 /** FOSDEM's room names put spaces and parentheses in URLs: encoded, any Markdown renderer keeps the link whole. */
