@@ -92,7 +92,9 @@ function importCalendar(cal: Component, options: ImportOptions, warnings: string
       }
     }
 
-    const event = new ICAL.Event(vevent);
+    // Naming the exceptions (none: recurrence exceptions are skipped above) keeps ICAL.Event from
+    // scanning every sibling VEVENT for them, which made an import quadratic in events.
+    const event = new ICAL.Event(vevent, { exceptions: [] });
     let start: string | undefined;
     let duration: number | undefined;
     if (vevent.hasProperty('dtstart')) {
@@ -124,7 +126,7 @@ function importCalendar(cal: Component, options: ImportOptions, warnings: string
       ...(description.match(/https?:\/\/[^\s<>"')\]]+/g) ?? []).map((raw) => ({ raw, attached: false })),
     ];
     for (const { raw, attached } of candidates) {
-      const url = typeof raw === 'string' ? httpUrl(raw.replace(/[.,;:!?]+$/, '')) : undefined;
+      const url = typeof raw === 'string' ? httpUrl(withoutTrailingPunctuation(raw)) : undefined;
       if (!url || seen.has(url)) continue;
       seen.add(url);
       const kind = classifyLink(url);
@@ -217,21 +219,54 @@ const SPEAKER_LINE = /^[ \t]*(?:speakers?|speaker\(s\)|presenters?|moderators?)[
 
 function speakersFromDescription(description: string): Speaker[] {
   const speakers: Speaker[] = [];
+  const seen = new Set<string>();
   for (const m of description.matchAll(SPEAKER_LINE)) {
     for (const item of splitNames(m[1])) {
-      const withCompany = /^(.+?)\s*\(([^()]+)\)$/.exec(item);
-      const speaker = withCompany ? { name: withCompany[1].trim(), affiliation: withCompany[2].trim() } : { name: item };
-      if (!speakers.some((s) => s.name.toLowerCase() === speaker.name.toLowerCase())) speakers.push(speaker);
+      const speaker = withCompany(item);
+      const key = speaker.name.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        speakers.push(speaker);
+      }
     }
   }
   return speakers;
 }
 
+/**
+ * `Name (Company)`: what `/^(.+?)\s*\(([^()]+)\)$/` read, found from the
+ * end in one pass (the regex rescans a long run of spaces from each place
+ * the name might end).
+ */
+function withCompany(item: string): Speaker {
+  if (item.endsWith(')')) {
+    const open = item.lastIndexOf('(', item.length - 2);
+    const inner = item.slice(open + 1, -1);
+    if (open > 0 && inner && !inner.includes(')')) {
+      const name = item.slice(0, open).trim();
+      if (name) return { name, affiliation: inner.trim() };
+    }
+  }
+  return { name: item };
+}
+
+/**
+ * Names split on commas, semicolons and a word "and"/"&". The pieces are
+ * trimmed, so the separators need no spaces of their own (`\s*[,;]\s*`
+ * rescans a run of spaces from each of its positions).
+ */
 function splitNames(list: string): string[] {
   return list
-    .split(/\s*[,;]\s*|\s+(?:and|&)\s+/)
+    .split(/[,;]|\s(?:and|&)\s/)
     .map((n) => n.trim())
     .filter(Boolean);
+}
+
+/** A URL found in text without the sentence's punctuation after it (`/[.,;:!?]+$/`, read backwards in one pass). */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && '.,;:!?'.includes(url[end - 1]!)) end--;
+  return url.slice(0, end);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
