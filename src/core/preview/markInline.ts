@@ -39,29 +39,30 @@ export function htmlToken(html: string): Token {
 export function markInline(children: Token[], source: InlineSource, marks: InlineMark[]): Token[] {
   const { units, partner } = source;
   const n = units.length;
+  const reach = marks.length > 0 ? new Reach(units, partner) : undefined;
   const spans: Span[] = marks.map((mark, order) => {
-    let p = 0;
-    while (p < n && units[p]!.end <= mark.start) p++;
-    let q = n;
-    while (q > p && units[q - 1]!.start >= mark.end) q--;
-    return { mark, order, p, q };
+    // Units are in text order: binary searches, not a walk from the start for each mark.
+    const p = firstUnit(units, (u) => u.end > mark.start);
+    const q = Math.max(p, firstUnit(units, (u) => u.start >= mark.end));
+    const span = { mark, order, p, q };
+    reach!.balance(span);
+    return span;
   });
-  for (const span of spans) balance(span, units, partner);
-  // Crossing spans: grow the later one over the earlier one until none cross.
-  for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
-    changed = false;
-    spans.sort(bySpan);
-    for (let i = 0; i < spans.length; i++) {
-      for (let j = i + 1; j < spans.length; j++) {
-        const a = spans[i]!;
-        const b = spans[j]!;
-        if (b.p > a.p && b.p < a.q && b.q > a.q) {
-          b.p = a.p;
-          balance(b, units, partner);
-          changed = true;
-        }
-      }
+  // Crossing spans: the later grows to take the earlier. One sweep in start order with a stack of
+  // the spans still open (nested, innermost on top); a span that crosses the top takes it and is
+  // compared with the next one down. The union of two balanced, overlapping spans is balanced.
+  spans.sort(bySpan);
+  const stack: Span[] = [];
+  for (const b of spans) {
+    while (stack.length && stack[stack.length - 1]!.q <= b.p) stack.pop();
+    while (stack.length) {
+      const a = stack[stack.length - 1]!;
+      if (b.q <= a.q && b.p >= a.p) break;
+      b.p = Math.min(b.p, a.p);
+      b.q = Math.max(b.q, a.q);
+      stack.pop();
     }
+    stack.push(b);
   }
   spans.sort(bySpan);
 
@@ -109,19 +110,75 @@ function bySpan(a: Span, b: Span): number {
   return a.p - b.p || b.q - a.q || a.order - b.order;
 }
 
-/** Grows a span until every element it opens or closes is inside it. */
-function balance(span: Span, units: InlineSource['units'], partner: Int32Array): void {
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let u = span.p; u < span.q; u++) {
+/** The first unit (index) for which `after` holds, `after` being false then true along the units; units.length if none. */
+function firstUnit(units: InlineSource['units'], after: (u: InlineSource['units'][number]) => boolean): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after(units[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * How far the elements opened or closed in a range of units reach: segment
+ * trees over each unit's partner, so that growing a span until it holds every
+ * element it opens or closes costs a few logarithmic queries, not a rescan of
+ * the span for each mark.
+ */
+class Reach {
+  private readonly size: number;
+  /** Max over a range of (partner + 1) of opening units. */
+  private readonly hi: Int32Array;
+  /** Min over a range of partner of closing units. */
+  private readonly lo: Int32Array;
+
+  constructor(units: InlineSource['units'], partner: Int32Array) {
+    const n = units.length;
+    let size = 1;
+    while (size < n) size *= 2;
+    this.size = size;
+    this.hi = new Int32Array(2 * size);
+    this.lo = new Int32Array(2 * size).fill(n);
+    for (let u = 0; u < n; u++) {
       const nesting = units[u]!.nesting;
-      if (nesting === 1 && partner[u]! >= span.q) {
-        span.q = partner[u]! + 1;
-        changed = true;
-      } else if (nesting === -1 && partner[u]! < span.p) {
-        span.p = partner[u]!;
-        changed = true;
+      if (nesting === 1) this.hi[size + u] = partner[u]! + 1;
+      else if (nesting === -1) this.lo[size + u] = partner[u]!;
+    }
+    for (let i = size - 1; i >= 1; i--) {
+      this.hi[i] = Math.max(this.hi[2 * i]!, this.hi[2 * i + 1]!);
+      this.lo[i] = Math.min(this.lo[2 * i]!, this.lo[2 * i + 1]!);
+    }
+  }
+
+  /** Grows a span until every element it opens or closes is inside it. */
+  balance(span: { p: number; q: number }): void {
+    for (;;) {
+      const [lo, hi] = this.query(span.p, span.q);
+      if (lo >= span.p && hi <= span.q) return;
+      span.p = Math.min(span.p, lo);
+      span.q = Math.max(span.q, hi);
+    }
+  }
+
+  /** [min lo, max hi] over units [from, to). */
+  private query(from: number, to: number): [number, number] {
+    let lo = Number.MAX_SAFE_INTEGER;
+    let hi = 0;
+    for (let l = from + this.size, r = to + this.size; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) {
+        lo = Math.min(lo, this.lo[l]!);
+        hi = Math.max(hi, this.hi[l]!);
+        l++;
+      }
+      if (r & 1) {
+        r--;
+        lo = Math.min(lo, this.lo[r]!);
+        hi = Math.max(hi, this.hi[r]!);
       }
     }
+    return [lo, hi];
   }
 }

@@ -86,6 +86,20 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
     if (list) list.push(f);
     else map.set(key, [f]);
   };
+  // The first token whose map ends after a line: a binary search over the running maximum of map ends
+  // (what `tokens.findIndex((t) => t.map !== null && t.map[1] > line)` gave, without a walk per finding).
+  const mapEnds = new Int32Array(tokens.length);
+  for (let i = 0, most = -1; i < tokens.length; i++) mapEnds[i] = most = Math.max(most, tokens[i]!.map?.[1] ?? -1);
+  const firstBlockEndingAfter = (line: number): number => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (mapEnds[mid]! > line) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < tokens.length ? lo : -1;
+  };
   for (const f of findings) {
     const start = Math.min(f.finding.start, text.length);
     const startLine = lines.positionAt(start).line;
@@ -108,7 +122,7 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
       else push(inlineBadges, chosen, f);
       continue;
     }
-    const block = tokens.findIndex((t) => t.map !== null && t.map[1] > startLine);
+    const block = firstBlockEndingAfter(startLine);
     if (block >= 0) push(blockBadges, block, f);
     else endBadges.push(f);
   }
@@ -160,15 +174,31 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
     }
     // Raw HTML allowed: sanitize what this inline renders, then put the marks (placeholders until now) back.
     let html = sanitizeFragment(engine.renderer.renderInline(children, engine.options, {}));
+    // One pass to find where each placeholder survived, one to put the marks in (not a search of the whole HTML per mark).
     const lost: PlacedFinding[] = [];
-    for (const p of placeholders) {
-      const open = html.indexOf(p.open);
-      const close = html.indexOf(p.close);
-      if (open >= 0 && close > open) html = replaceOnce(replaceOnce(html, p.open, markOpen(p.f)), p.close, MARK_CLOSE);
-      else {
-        html = replaceOnce(replaceOnce(html, p.open, ''), p.close, '');
-        lost.push(p.f);
+    if (placeholders.length) {
+      const marker = new RegExp(`RPM${key}([oc])(\\d+)X`, 'g');
+      const opens = new Int32Array(placeholders.length).fill(-1);
+      const closes = new Int32Array(placeholders.length).fill(-1);
+      for (const m of html.matchAll(marker)) {
+        const seen = m[1] === 'o' ? opens : closes;
+        const n = Number(m[2]);
+        if (n < placeholders.length && seen[n] === -1) seen[n] = m.index!;
       }
+      const kept = placeholders.map((p, n) => {
+        const ok = opens[n]! >= 0 && closes[n]! > opens[n]!;
+        if (!ok) lost.push(p.f);
+        return ok;
+      });
+      const done = new Uint8Array(2 * placeholders.length);
+      html = html.replace(marker, (whole, kind: string, digits: string) => {
+        const n = Number(digits);
+        if (n >= placeholders.length) return whole;
+        const slot = 2 * n + (kind === 'o' ? 0 : 1);
+        if (done[slot]) return whole;
+        done[slot] = 1;
+        return !kept[n] ? '' : kind === 'o' ? markOpen(placeholders[n]!.f) : MARK_CLOSE;
+      });
     }
     const allBadges = [...lost, ...(badges ?? [])];
     const badgeHtml = allBadges.length ? `${allBadges.map(badgeMark).join(' ')} ` : '';
