@@ -1,4 +1,5 @@
 import { importFrabJson } from './frabJson';
+import { finishImport } from './finish';
 import { importFrabXml } from './frabXml';
 import { importIcal } from './ical';
 import { importSessionize } from './sessionize';
@@ -45,7 +46,11 @@ export function parseFormat(name: string): ImportFormat {
   throw new ImportError(`unknown format '${name}': use one of ${IMPORT_FORMATS.join(', ')}`);
 }
 
-/** Imports a schedule export in any supported format; an unknown one gets an error naming the formats supported. */
+/**
+ * Imports a schedule export in any supported format; an unknown one gets an
+ * error naming the formats supported. Only http(s) links come out, and each
+ * event has its own id (see finishImport).
+ */
 export function importSchedule(raw: string, options: ImportOptions & { format?: ImportFormat } = {}): ImportResult {
   const text = raw.replace(/^\uFEFF/, '');
   const format = options.format ?? detectFormat(text);
@@ -55,5 +60,5 @@ export function importSchedule(raw: string, options: ImportOptions & { format?: 
         `If it is one of these, name it with --format (${IMPORT_FORMATS.join(', ')}).`,
     );
   }
-  return IMPORTERS[format](text, options);
+  return finishImport(IMPORTERS[format](text, options));
 }
