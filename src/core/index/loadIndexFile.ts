@@ -6,6 +6,7 @@ import { addDuplicateKeyErrors } from '../text/duplicateKeys';
 import { yamlMessage } from '../text/yamlMessage';
 import { slugify } from '../text/slug';
 import type { IndexProblem } from './indexProblem';
+import { checkComplete } from './completeness';
 import { SESSION_TYPES, type ConferenceEvent, type Link, type Session, type Speaker } from './model';
 
 /** One index file as loaded: what could be read, where each session is, and what is wrong. */
@@ -44,6 +45,7 @@ export function loadIndexFile(path: string, text: string): LoadedIndexFile {
   addDuplicateKeyErrors(doc);
   for (const error of doc.errors) locate(error.pos, '', `not valid YAML/JSON: ${yamlMessage(error.message)}`, 'error');
   const root = doc.contents;
+  checkComplete(text, locate);
   if (!isMap(root)) {
     if (doc.errors.length === 0) report(root ?? undefined, '', 'an index file is a mapping with `event:` (the event) and `sessions:` (a list of sessions)');
     return result;
