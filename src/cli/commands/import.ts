@@ -1,15 +1,30 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { writeIndexFile } from '../../core/index/writeIndexFile';
+import { mkdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { formatIndexProblem } from '../../core/index/indexProblem';
 import { importStats } from '../../core/importers/common';
+import { indexFileOutputs } from '../../core/importers/finish';
 import { importSchedule, parseFormat } from '../../core/importers/importSchedule';
 import { ImportError } from '../../core/importers/types';
 import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
+import { refuseOutput, writeErrorMessage, writeFileAtomic } from '../writeOutput';
 
-const HELP = `Usage: recap import FILE [--format frab-xml|frab-json|sessionize|ical] [--event-id ID] [-o OUT] [--force]
+const HELP = `Usage: recap import FILE [--format frab-xml|frab-json|sessionize|ical] [--event-id ID] [-o OUT|-o DIR/] [--force]
 Turns a schedule export into a Recap Writer index file (YAML). The format is
 detected from the content unless --format is given. Without -o the index goes
-to stdout; an existing OUT is kept unless --force.`;
+to stdout; an existing OUT is kept unless --force. A schedule holding several
+events (an .ics with several calendars) gives one index file per event: name
+a folder with -o DIR/ and each is written there as <event id>.yaml.
+What is written is first read back with the loader the extension uses; an
+index it would reject is not written (exit 2). Files are written whole or not
+at all: a failed write leaves OUT as it was.`;
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export const importCommand: CliCommand = {
   summary: 'turn a schedule export (frab XML/JSON, pretalx, Sessionize, iCalendar) into an index file',
@@ -19,7 +34,8 @@ export const importCommand: CliCommand = {
     const { values, positionals } = parsed;
     if (positionals.length !== 1) throw new UsageError('name one schedule file');
     const file = positionals[0]!;
-    const text = readInput(io, file);
+    const input = resolve(io.cwd, file);
+    const text = readInput(io, file, input);
     if (text === undefined) return 2;
     let result;
     try {
@@ -36,18 +52,44 @@ export const importCommand: CliCommand = {
       throw err;
     }
     for (const w of result.warnings) io.err(`warning: ${w}`);
-    const outputs = result.files.map((f) =>
-      writeIndexFile(f, `Recap Writer session index, imported from ${basename(file)} (${result.format}) by recap import.`),
-    );
-    if (values.output) {
-      const out = resolve(io.cwd, values.output);
-      if (existsSync(out) && !values.force) {
-        io.err(`${values.output} exists; not overwritten (use --force to replace it)`);
+
+    const output = values.output;
+    const folder = output !== undefined && (/[\\/]$/.test(output) || isFolder(resolve(io.cwd, output)));
+    const shown = (name: string) => (output === undefined ? '<stdout>' : folder ? join(output, name) : output);
+    const outputs = indexFileOutputs(result, `Recap Writer session index, imported from ${basename(file)} (${result.format}) by recap import.`, shown);
+    const rejected = outputs.flatMap((o) => o.problems);
+    if (rejected.length) {
+      for (const p of rejected) io.err(formatIndexProblem(p));
+      io.err(`${file}: the index imported from it would not load (${rejected.length} error${rejected.length === 1 ? '' : 's'} above); nothing written. Please report this with the schedule file.`);
+      return 2;
+    }
+    if (outputs.length > 1 && !folder) {
+      io.err(
+        `${file} holds ${outputs.length} events (${outputs.map((o) => o.file.event.id).join(', ')}), and an index file holds one: ` +
+          `name a folder with -o DIR/ to write each as <event id>.yaml; nothing written.`,
+      );
+      return 2;
+    }
+    if (output === undefined) {
+      io.out(outputs[0]!.text.replace(/\n$/, ''));
+    } else {
+      const targets = outputs.map((o) => ({ ...o, shown: shown(o.name), path: resolve(io.cwd, shown(o.name)) }));
+      // Every target is checked before any is written: all or nothing.
+      const refusals = targets.map((t) => refuseOutput(t.shown, t.path, { inputs: [input], force: values.force })).filter((r): r is string => r !== undefined);
+      if (refusals.length) {
+        for (const r of refusals) io.err(r);
         return 2;
       }
-      writeFileSync(out, outputs.join('\n---\n'));
-    } else {
-      io.out(outputs.join('\n---\n'));
+      for (const t of targets) {
+        try {
+          if (folder) mkdirSync(resolve(io.cwd, output), { recursive: true });
+          writeFileAtomic(t.path, t.text);
+        } catch (err) {
+          io.err(writeErrorMessage(t.shown, err));
+          return 2;
+        }
+      }
+      if (folder) io.err(`wrote ${targets.map((t) => t.shown).join(', ')}`);
     }
     const s = importStats(result.files);
     io.err(`${result.format}: ${s.events} event(s), ${s.sessions} sessions, ${s.speakers} speakers, ${s.sessionsWithVideo} sessions with video, ${s.sessionsWithSlides} with slides`);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { lintRecap } from '../../core/lint/lintRecap';
 import { newNonce, renderPreview } from '../../core/preview/renderPreview';
@@ -7,13 +7,16 @@ import { parseRecap } from '../../core/recap/parseRecap';
 import { SessionSearch } from '../../core/search/sessionSearch';
 import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 import { loadCliIndex } from '../loadIndex';
+import { refuseOutput, writeErrorMessage, writeFileAtomic } from '../writeOutput';
 
-const HELP = `Usage: recap preview FILE [--index FILE]... -o OUT.html [--allow-html]
+const HELP = `Usage: recap preview FILE [--index FILE]... -o OUT.html [--force] [--allow-html]
 Writes the preview the editor shows as one standalone HTML file: the recap
 rendered with each finding marked (<mark data-rule=… data-line=…>), the
 findings summary and the talks as cards. The stylesheet is embedded; the page
 runs no script. --allow-html renders the recap's raw HTML (sanitized) instead
-of showing it as text. -o - writes to standard output.`;
+of showing it as text. -o - writes to standard output. An existing OUT.html
+is replaced only with --force, never when it is one of the inputs, and only
+once the new page is written whole.`;
 
 /** media/ ships beside dist/ (the CLI bundle); RECAP_MEDIA_DIR points elsewhere (tests). */
 export function mediaDir(): string {
@@ -34,11 +37,22 @@ export const previewCommand: CliCommand = {
       index: { type: 'string', multiple: true, default: [] },
       output: { type: 'string', short: 'o' },
       'allow-html': { type: 'boolean' },
+      force: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('name exactly one recap file');
     if (!values.output) throw new UsageError('give the output file: -o OUT.html (or -o - for standard output)');
     const file = positionals[0]!;
     const path = resolve(io.cwd, file);
+    const out = values.output === '-' ? undefined : resolve(io.cwd, values.output);
+    if (out !== undefined) {
+      // Checked before anything is read or rendered: the recap itself is never the output.
+      const inputs = [path, ...(values.index ?? []).map((f) => resolve(io.cwd, f))];
+      const refusal = refuseOutput(values.output, out, { inputs, force: values.force });
+      if (refusal) {
+        io.err(refusal);
+        return 2;
+      }
+    }
     const text = readInput(io, file, path);
     if (text === undefined) return 2;
     const { index } = loadCliIndex(values.index ?? [], io);
@@ -50,16 +64,15 @@ export const previewCommand: CliCommand = {
       inlineStyle: previewStylesheet(),
       allowHtml: values['allow-html'] === true,
     });
-    if (values.output === '-') {
+    if (out === undefined) {
       io.out(html);
       return 0;
     }
-    const out = resolve(io.cwd, values.output);
     try {
       await mkdir(dirname(out), { recursive: true });
-      await writeFile(out, html);
+      writeFileAtomic(out, html);
     } catch (err) {
-      io.err(`${values.output}: cannot write: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      io.err(writeErrorMessage(values.output, err));
       return 2;
     }
     io.out(`${values.output}: preview of ${file} (${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${result.talks.length} talk${result.talks.length === 1 ? '' : 's'})`);
