@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Finding } from '../../core/lint/finding';
 import { lintRecap } from '../../core/lint/lintRecap';
@@ -13,7 +13,10 @@ Checks recaps against the bundled session index plus the given index files:
 talks without a video link, unknown talk ids, speakers that differ from the
 index, frontmatter errors. A DIR means every recap in it (Markdown files with
 an \`event:\` or \`talks:\` frontmatter key, or inside a recaps/ folder),
-recursively, skipping node_modules and dot-folders.
+recursively, skipping node_modules and dot entries (.git, editor lock files
+such as .#post.md). Broken links, pipes, sockets and devices, and links to a
+folder already walked are skipped with a warning on stderr; a file that cannot
+be read is an error for that file, and the rest are still checked.
 Text output: file:line:col rule message (1-based). JSON: an array of
 {file, line, column, endLine, endColumn, rule, severity, message, fix}.
 A rule's documentation: recap rules RULE (the package's docs/rules/RULE.md).
@@ -66,21 +69,93 @@ function locate(file: string, parsed: ParsedRecap, f: Finding): Located {
   };
 }
 
-/** Markdown files under a folder that are recaps, sorted; node_modules and dot-folders are skipped. */
-function recapsIn(dir: string): string[] {
-  const out: string[] = [];
+const why = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+
+/** A recap found in a folder, with its text; undefined text: reported as unreadable. */
+interface FoundRecap {
+  path: string;
+  text: string | undefined;
+}
+
+/**
+ * Markdown files under a folder that are recaps, sorted. Nothing is opened
+ * before lstat/stat says it is a regular file (a FIFO would block the run);
+ * each folder is walked once by its real path (links to a parent end, no
+ * ELOOP); an entry that cannot be used is skipped with one warning and the
+ * walk goes on.
+ */
+function recapsIn(dir: string, walked: Set<string>, warn: (path: string, reason: string) => void, unreadable: (path: string, err: unknown) => void): FoundRecap[] {
+  const out: FoundRecap[] = [];
   const visit = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch (err) {
+      warn(d, `cannot list the folder (${why(err)})`);
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
       const p = join(d, name);
-      const st = statSync(p);
+      let st: Stats;
+      try {
+        st = lstatSync(p);
+      } catch (err) {
+        warn(p, `cannot stat (${why(err)})`);
+        continue;
+      }
+      if (st.isSymbolicLink()) {
+        try {
+          st = statSync(p);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          let target = '';
+          try {
+            target = ` to ${readlinkSync(p)}`;
+          } catch {
+            // the link's own text is only for the message
+          }
+          warn(p, code === 'ENOENT' ? `broken link${target}` : code === 'ELOOP' ? `link${target} that loops` : `link${target} cannot be followed (${why(err)})`);
+          continue;
+        }
+      }
       if (st.isDirectory()) {
-        if (name !== 'node_modules' && !name.startsWith('.')) visit(p);
+        let real: string;
+        try {
+          real = realpathSync(p);
+        } catch (err) {
+          warn(p, `cannot resolve the folder (${why(err)})`);
+          continue;
+        }
+        if (walked.has(real)) {
+          warn(p, `link to a folder already walked (${real})`);
+          continue;
+        }
+        walked.add(real);
+        visit(p);
+      } else if (!st.isFile()) {
+        warn(p, `not a regular file (${st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a file'}); not opened`);
       } else if (MARKDOWN.test(name)) {
+        let text: string;
+        try {
+          text = readFileSync(p, 'utf8');
+        } catch (err) {
+          unreadable(p, err);
+          continue;
+        }
         // parseRecap reads only the frontmatter until tokens are asked for; it also knows a recap whose YAML is broken.
-        if (parseRecap(p, readFileSync(p, 'utf8')).isRecap) out.push(p);
+        if (parseRecap(p, text).isRecap) out.push({ path: p, text });
       }
     }
   };
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    real = dir;
+  }
+  if (walked.has(real)) return out;
+  walked.add(real);
   visit(dir);
   return out;
 }
@@ -98,7 +173,8 @@ export const lintCommand: CliCommand = {
 
     // Expand folders first, so a missing path is reported before the index loads.
     let status = 0;
-    const files: { shown: string; path: string }[] = [];
+    const files: { shown: string; path: string; text?: string }[] = [];
+    const walked = new Set<string>();
     for (const arg of positionals) {
       const path = resolve(io.cwd, arg);
       let st;
@@ -109,18 +185,30 @@ export const lintCommand: CliCommand = {
         status = 2;
         continue;
       }
+      const shownOf = (p: string) => join(arg, relative(path, p));
       if (st.isDirectory()) {
-        const found = recapsIn(path);
+        const found = recapsIn(
+          path,
+          walked,
+          (p, reason) => io.err(`skipped ${shownOf(p)}: ${reason}`),
+          (p, err) => {
+            io.err(`${shownOf(p)}: cannot read: ${why(err)}`);
+            status = 2;
+          },
+        );
         if (found.length === 0) io.err(`${arg}: no recaps found`);
-        for (const p of found) files.push({ shown: join(arg, relative(path, p)), path: p });
+        for (const f of found) files.push({ shown: shownOf(f.path), path: f.path, text: f.text });
+      } else if (!st.isFile()) {
+        io.err(`${arg}: not a regular file; not opened`);
+        status = 2;
       } else files.push({ shown: arg, path });
     }
 
     const { index } = loadCliIndex(values.index ?? [], io);
     const search = new SessionSearch(index);
     const results: Located[] = [];
-    for (const { shown, path } of files) {
-      const text = readInput(io, shown, path);
+    for (const { shown, path, text: read } of files) {
+      const text = read ?? readInput(io, shown, path);
       if (text === undefined) {
         status = 2;
         continue;
