@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { newNonce, renderPreview, renderPreviewBody } from '../../core/preview/renderPreview';
+import { tooLargePage } from '../../core/preview/tooLarge';
 import type { RecapAnalysis } from './recapAnalysis';
 
 /** A finding as the webview reports it, read back from its marks: line is 1-based. */
@@ -24,6 +25,19 @@ type FromWebview =
 
 export const PREVIEW_VIEW_TYPE = 'recap.preview';
 const DEBOUNCE_MS = 150;
+/** `recap.preview.maxSize`'s default, in megabytes. */
+export const DEFAULT_PREVIEW_MAX_MB = 2;
+
+/** `recap.preview.maxSize` in characters (a megabyte of recap is about a million of them). */
+export function previewMaxChars(): number {
+  const mb = vscode.workspace.getConfiguration('recap.preview').get<number>('maxSize');
+  return (typeof mb === 'number' && Number.isFinite(mb) && mb >= 0 ? mb : DEFAULT_PREVIEW_MAX_MB) * 1_000_000;
+}
+
+/** The document's length without copying its text out (getText() of a 10 MB recap is itself a cost). */
+function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
 /** How long a scroll we caused is not echoed back. */
 const SCROLL_ECHO_MS = 250;
 
@@ -166,6 +180,17 @@ export class RecapPreviewPanel implements vscode.Disposable {
     const generation = ++this.generation;
     const document = this.document;
     const version = document.version;
+    const length = documentLength(document);
+    const limit = previewMaxChars();
+    if (length > limit) {
+      this.panel.title = previewTitle(document);
+      this.panel.webview.html = tooLargePage(length, limit);
+      // The next render within the limit replaces this page whole.
+      this.needsFullRender = true;
+      this.htmlCurrent = true;
+      this.shownVersion = version;
+      return;
+    }
     let analysis;
     try {
       analysis = await this.analysis.analyze(document);
