@@ -114,7 +114,10 @@ export function importSessionize(text: string, options: ImportOptions = {}): Imp
     const links: Link[] = [];
     const seen = new Set<string>();
     const add = (url: string, label: string): void => {
-      const normalized = normalizeUrl(url.replace(/[.,;:!?]+$/, ''));
+      // The sentence's punctuation after a URL, read backwards (`/[.,;:!?]+$/` rescans a run of dots from each one).
+      let end = url.length;
+      while (end > 0 && '.,;:!?'.includes(url[end - 1]!)) end--;
+      const normalized = normalizeUrl(url.slice(0, end));
       if (!parseHttpUrl(normalized) || seen.has(normalized)) return;
       seen.add(normalized);
       const kind = classifyLink(normalized, label);
