@@ -23,6 +23,8 @@ export RECAP_REQUIRE_SHARED=1
 
 echo "== typecheck"
 npx tsc --noEmit -p . || status=1
+echo "== lint (ESLint, typescript-eslint; zero warnings)"
+if npx eslint --max-warnings 0 .; then echo "lint clean"; else status=1; lint_failed=1; fi
 echo "== build"
 node scripts/build.mjs --tests || exit 2
 
@@ -64,7 +66,7 @@ start_pass=$(sed -n 's/^start: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
 start_fail=$(sed -n 's/^start: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
 
 passed=$(( ${unit_pass:-0} + ${e2e_pass:-0} + ${chromium_pass:-0} + ${package_pass:-0} + ${start_pass:-0} ))
-failed=$(( ${unit_fail:-0} + ${e2e_fail:-0} + ${chromium_fail:-0} + ${package_fail:-0} + ${start_fail:-0} ))
+failed=$(( ${lint_failed:-0} + ${unit_fail:-0} + ${e2e_fail:-0} + ${chromium_fail:-0} + ${package_fail:-0} + ${start_fail:-0} ))
 # A suite that never reported counts as a failure, so the total cannot read clean.
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
 echo

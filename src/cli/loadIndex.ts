@@ -31,7 +31,7 @@ export function loadCliIndex(files: string[], io: CliIo, options: { bundled?: bo
     try {
       text = readFileSync(path, 'utf8');
     } catch (err) {
-      throw new Error(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new Error(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
     }
     const loaded = loadIndexFile(file, text);
     for (const p of loaded.problems) {

@@ -29,7 +29,7 @@ export function marksOf(html: string): { rule: string; line: number; inner: stri
   for (let m; (m = open.exec(html)); ) {
     // Inner HTML up to the matching </mark> (marks may nest).
     let depth = 1;
-    let i = open.lastIndex;
+    const i = open.lastIndex;
     const tag = /<\/?mark\b[^>]*>/g;
     tag.lastIndex = i;
     let t: RegExpExecArray | null;
@@ -39,7 +39,6 @@ export function marksOf(html: string): { rule: string; line: number; inner: stri
     }
     const end = t ? t.index : html.length;
     marks.push({ severity: m[1]!, rule: m[2]!, line: Number(m[3]), inner: html.slice(i, end) });
-    i = end;
   }
   return marks;
 }
