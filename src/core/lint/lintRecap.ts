@@ -6,6 +6,7 @@ import { findReferences } from '../references/findReferences';
 import type { SessionSearch } from '../search/sessionSearch';
 import type { Finding, Fix, LintResult } from './finding';
 import { RULES } from './registry';
+import type { LintRule, RuleContext, RuleFinding } from './rule';
 
 export type RuleSetting = Severity | 'off';
 
@@ -48,6 +49,26 @@ export class LintCache {
  * talks are yaml's guesses); the body is still checked. Pure, so the editor, the preview and the CLI get
  * the same result for the same text and index.
  */
+/**
+ * A rule's findings; a rule that throws becomes one finding naming it and the
+ * error, so the other rules still report and the Problems panel keeps updating.
+ */
+function checkSafely(rule: LintRule, context: RuleContext): RuleFinding[] {
+  try {
+    return rule.check(context);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return [
+      {
+        start: 0,
+        end: 0,
+        severity: 'error',
+        message: `The ${rule.id} rule failed on this recap (${why}); the other rules still ran. Turn it off with "recap.lint.rules": {"${rule.id}": "off"} and report the recap that caused it.`,
+      },
+    ];
+  }
+}
+
 export function lintRecap(written: ParsedRecap, context: LintContext): LintResult {
   // A frontmatter that does not parse gets its one syntax error; nothing else is said about it until it does.
   const parsed = withReadableFrontmatter(written);
@@ -57,7 +78,7 @@ export function lintRecap(written: ParsedRecap, context: LintContext): LintResul
   for (const rule of RULES) {
     const setting = context.rules?.[rule.id];
     if (setting === 'off') continue;
-    for (const f of rule.check(ruleContext)) {
+    for (const f of checkSafely(rule, ruleContext)) {
       const finding: Finding = {
         code: rule.id,
         severity: setting ?? f.severity ?? rule.defaultSeverity,
