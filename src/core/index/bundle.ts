@@ -17,11 +17,14 @@ export interface Bundle {
 
 interface BundleEvent {
   event: ConferenceEvent;
-  /** [id, title, speakerRefs, typeRef, trackRef, start, duration, roomRef, video, slides, schedule]; -1 / "" / 0 for none. */
+  /**
+   * [id, title, speakerRefs, typeRef, trackRef, start, duration, roomRef, video, slides, schedule, aliases?];
+   * -1 / "" / 0 for none; the aliases (old ids) only on sessions that have some.
+   */
   sessions: BundleRow[];
 }
 
-type BundleRow = [string, string, number[], number, number, string, number, number, string, string, string];
+type BundleRow = [string, string, number[], number, number, string, number, number, string, string, string, string[]?];
 
 export function encodeBundle(files: readonly EventFile[], sources: string[]): Bundle {
   const strings: string[] = [];
@@ -53,10 +56,14 @@ export function encodeBundle(files: readonly EventFile[], sources: string[]): Bu
     speakers,
     events: files.map((f) => ({
       event: f.event,
-      sessions: f.sessions.map((s): BundleRow => [
-        s.id, s.title, s.speakers.map(speakerRef), ref(s.type), ref(s.track), s.start ?? '', s.duration ?? 0,
-        ref(s.room), s.video ?? '', s.slides ?? '', s.schedule ?? '',
-      ]),
+      sessions: f.sessions.map((s): BundleRow => {
+        const row: BundleRow = [
+          s.id, s.title, s.speakers.map(speakerRef), ref(s.type), ref(s.track), s.start ?? '', s.duration ?? 0,
+          ref(s.room), s.video ?? '', s.slides ?? '', s.schedule ?? '',
+        ];
+        if (s.aliases?.length) row.push(s.aliases);
+        return row;
+      }),
     })),
   };
 }
@@ -68,7 +75,7 @@ export function decodeBundle(bundle: Bundle): EventFile[] {
   const speakers: Speaker[] = bundle.speakers.map(([n, a]) => (a >= 0 ? { name: strings[n]!, affiliation: strings[a]! } : { name: strings[n]! }));
   return bundle.events.map(({ event, sessions }) => ({
     event,
-    sessions: sessions.map(([id, title, sp, type, track, start, duration, room, video, slides, schedule]) => {
+    sessions: sessions.map(([id, title, sp, type, track, start, duration, room, video, slides, schedule, aliases]) => {
       const s: Session = { id, title, speakers: sp.map((r) => speakers[r]!) };
       const t = str(type);
       const tr = str(track);
@@ -81,6 +88,7 @@ export function decodeBundle(bundle: Bundle): EventFile[] {
       if (video) s.video = video;
       if (slides) s.slides = slides;
       if (schedule) s.schedule = schedule;
+      if (aliases?.length) s.aliases = aliases;
       return s;
     }),
   }));

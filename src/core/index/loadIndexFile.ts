@@ -20,7 +20,7 @@ export interface LoadedIndexFile {
 }
 
 const EVENT_KEYS = ['id', 'name', 'location', 'start', 'end', 'url', 'recordings', 'parent'];
-const SESSION_KEYS = ['id', 'title', 'speakers', 'type', 'track', 'start', 'duration', 'end', 'room', 'video', 'slides', 'schedule', 'links'];
+const SESSION_KEYS = ['id', 'title', 'speakers', 'type', 'track', 'start', 'duration', 'end', 'room', 'video', 'slides', 'schedule', 'links', 'aliases'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
@@ -215,7 +215,24 @@ function readSession(map: YAMLMap, field: string, report: Report): Session | und
   }
   const links = readLinks(map, field, report);
   if (links.length) session.links = links;
+  const aliases = readAliases(map, field, id, report);
+  if (aliases.length) session.aliases = aliases;
   return session;
+}
+
+/** `aliases:` — the session's old ids (a slug the schedule renamed), each an id like the session's own. */
+function readAliases(map: YAMLMap, field: string, id: string, report: Report): string[] {
+  const node = map.get('aliases', true) as Node | undefined;
+  if (node === undefined || (isScalar(node) && node.value === null)) return [];
+  const items = isSeq(node) ? node.items : [node];
+  const out: string[] = [];
+  items.forEach((item, i) => {
+    const value = isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') ? String(item.value).trim() : undefined;
+    const at = isSeq(node) ? `${field}.aliases[${i}]` : `${field}.aliases`;
+    if (!value || !ID.test(value)) report(item as Node, at, 'expected an old id of this session: letters, digits, dots, dashes or underscores (no slash)');
+    else if (value !== id && !out.includes(value)) out.push(value);
+  });
+  return out;
 }
 
 function readSpeakers(map: YAMLMap, field: string, report: Report): Speaker[] {

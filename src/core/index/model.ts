@@ -35,6 +35,11 @@ export interface Session {
   schedule?: string;
   /** Other links (project pages, chat rooms…). */
   links?: Link[];
+  /**
+   * Ids this session had before (a schedule renamed its slug): a recap that
+   * still carries one finds the session, and unknown-talk offers the current id.
+   */
+  aliases?: string[];
 }
 
 export interface ConferenceEvent {

@@ -40,6 +40,8 @@ export interface IndexStats extends SessionCounts {
 export class SessionIndex {
   readonly events = new Map<string, IndexedEvent>();
   private readonly byId = new Map<string, IndexedSession>();
+  /** An old full id (a session's alias) → its current full id. */
+  private readonly aliases = new Map<string, string>();
   private readonly children = new Map<string, string[]>();
   private list: IndexedSession[] | undefined;
 
@@ -53,6 +55,7 @@ export class SessionIndex {
         const line = source.sessionLines?.[i];
         const speakers = distinctSpeakers(session.speakers);
         this.byId.set(id, { ...session, speakers, eventId: event.id, fullId: id, origin: line ? { ...source.origin, line } : source.origin });
+        if (session.aliases) for (const alias of session.aliases) this.aliases.set(fullId(event.id, alias), id);
       });
     }
     for (const event of this.events.values()) {
@@ -68,8 +71,15 @@ export class SessionIndex {
     return this.list;
   }
 
+  /**
+   * The session with this full id, or the one that had it as an alias (an id
+   * a schedule renamed): compare the result's fullId to tell the two apart.
+   */
   get(id: string): IndexedSession | undefined {
-    return this.byId.get(id);
+    const session = this.byId.get(id);
+    if (session || this.aliases.size === 0) return session;
+    const current = this.aliases.get(id);
+    return current === undefined ? undefined : this.byId.get(current);
   }
 
   /**

@@ -9,7 +9,7 @@ import type { EventFile, Session } from './model';
 export const COMPLETE_MARK = '# Written whole by Recap Writer: the last line is "# end of index". Without it, the file was cut short.';
 export const END_OF_INDEX = '# end of index';
 
-const SESSION_ORDER: (keyof Session)[] = ['id', 'title', 'type', 'track', 'speakers', 'start', 'duration', 'end', 'room', 'video', 'slides', 'schedule', 'links'];
+const SESSION_ORDER: (keyof Session)[] = ['id', 'title', 'type', 'track', 'speakers', 'start', 'duration', 'end', 'room', 'video', 'slides', 'schedule', 'links', 'aliases'];
 
 /** An index file in the order people read it: event first, then each session id, title, speakers, links; the last line says it is complete. */
 export function writeIndexFile(file: EventFile, header?: string): string {

@@ -3,7 +3,8 @@ const YOUTUBE_PATH = /^\/(?:embed|live|shorts|v)\/([\w-]{6,})/;
 const YOUTUBE_QUERY = /[?&]v=([\w-]{6,})/;
 
 /**
- * What two links to the same page have in common: http and https, `www.`,
+ * What two links to the same page have in common: http and https, `www.`
+ * (and FOSDEM's archive.fosdem.org for fosdem.org),
  * host case and a trailing slash do not matter, and every form of a YouTube
  * link (youtu.be/ID, watch?v=ID, embed/ID) is the same video. Takes a link
  * as markdown-it hands it over (already percent-encoded the way it encodes
@@ -15,6 +16,8 @@ export function urlKey(href: string): string | undefined {
   if (!m) return undefined;
   let host = m[1]!.toLowerCase();
   if (host.startsWith('www.')) host = host.slice(4);
+  // FOSDEM moves past years' pages to archive.fosdem.org and keeps them on fosdem.org too: one page.
+  else if (host === 'archive.fosdem.org') host = 'fosdem.org';
   const rest = m[2]!;
   if (host === 'youtu.be') {
     const id = /^\/([\w-]{6,})/.exec(rest)?.[1];

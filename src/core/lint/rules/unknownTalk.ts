@@ -12,11 +12,23 @@ const MAX_SUGGESTIONS = 3;
 export const unknownTalk: LintRule = {
   id: 'unknown-talk',
   defaultSeverity: 'warning',
-  description: 'A frontmatter `talks:` entry has an id that matches no talk in the session index (fixes suggest the closest ones).',
+  description:
+    'A frontmatter `talks:` entry has an id that matches no talk in the session index (fixes suggest the closest ones), or an old id the schedule has since renamed (the fix writes the current one).',
   check(context) {
     const { parsed, refs, index } = context;
     const out: RuleFinding[] = [];
     for (const talk of refs.talks) {
+      for (const entry of talk.entries) {
+        const old = entry.id?.value.trim();
+        const current = talk.session;
+        if (!old || !current || old === current.fullId) continue;
+        const written = parsed.text.slice(entry.id!.range.start, entry.id!.range.end);
+        out.push({
+          ...entry.id!.range,
+          message: `“${old}” is an old id of “${current.title.trim()}”: the schedule now calls it ${current.fullId}`,
+          fixes: [{ title: `Use the current id ${current.fullId}`, edits: [{ ...entry.id!.range, newText: replacementScalar(written, current.fullId) }] }],
+        });
+      }
       const entry = talk.entries[0];
       if (!talk.unknownId || !entry?.id) continue;
       const id = entry.id.value.trim();
