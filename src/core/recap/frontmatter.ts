@@ -1,7 +1,7 @@
-import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import { Document, isCollection, isMap, isScalar, parseDocument, visit, type Node } from 'yaml';
 import type { Problem } from '../problem';
 import { addDuplicateKeyErrors } from '../text/duplicateKeys';
-import { yamlMessage } from '../text/yamlMessage';
+import { readFailure, yamlMessage } from '../text/yamlMessage';
 
 /** The YAML block at the top of a recap, with offsets into the whole text. */
 export interface Frontmatter {
@@ -73,7 +73,7 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
   if (text[end] === '\r') end++;
   if (text[end] === '\n') end++;
   const source = text.slice(contentStart, contentEnd);
-  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  const document = parseDocument(source, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   addDuplicateKeyErrors(document);
   const problems: Problem[] = [];
   // One mistake, one message: yaml reports an error and then what follows from it (a misindented
@@ -89,6 +89,23 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
       end: contentStart + Math.max(error.pos[1], error.pos[0] + 1),
     });
   }
+  // A key that is a list or mapping reads as its text (yaml would warn about its `mapAsMap` option on stderr).
+  if (!first) {
+    visit(document, {
+      Pair(_, pair) {
+        const key = pair.key as Node | null;
+        if (isCollection(key)) {
+          problems.push({
+            code: 'frontmatter-syntax',
+            severity: 'warning',
+            message: `YAML: ${yamlMessage('mapAsMap')}`,
+            start: contentStart + (key.range?.[0] ?? 0),
+            end: contentStart + Math.max(key.range?.[1] ?? 1, (key.range?.[0] ?? 0) + 1),
+          });
+        }
+      },
+    });
+  }
   const contents = document.contents;
   let data: Record<string, unknown> | undefined;
   let parses = !first;
@@ -101,7 +118,7 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
         problems.push({
           code: 'frontmatter-syntax',
           severity: 'error',
-          message: `The frontmatter cannot be read: ${(err as Error).message}`,
+          message: `The frontmatter cannot be read: ${readFailure(err)}`,
           start: contentStart,
           end: contentEnd,
         });
