@@ -1,15 +1,18 @@
 import { main } from './main';
 
 /**
- * A reader that goes away (`recap lint … | head -1`) closes the pipe: what is
- * still to be written is dropped, with no stack trace, and the run ends with
- * its normal exit code.
+ * A reader that goes away (`recap lint … | head -1`) closes the pipe. Once
+ * standard output is gone the run ends at once, quietly, with code 0: the
+ * reader asked for no more (as with SIGPIPE in C tools, minus the signal
+ * status that would fail a `set -o pipefail` script). A closed standard
+ * error only drops what was left to say there.
  */
 const closed = { out: false, err: false };
 function quietOnClose(stream: NodeJS.WriteStream, which: keyof typeof closed): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
       closed[which] = true;
+      if (which === 'out') process.exit(0);
       return;
     }
     throw err;
