@@ -176,11 +176,13 @@ test('import a FOSDEM year to stdout: the YAML on stdout, the stats line on stde
   const yaml = stdout[0]!;
   assert.ok(yaml.startsWith([
     '# Recap Writer session index, imported from fosdem-2023.xml (frab-xml) by recap import.',
+    '# Written whole by Recap Writer: the last line is "# end of index". Without it, the file was cut short.',
     'event:', '  id: fosdem-2023', '  name: FOSDEM 2023', '  location: ULB (Université Libre de Bruxelles), Brussels', '  start: 2023-02-04', '  end: 2023-02-05',
     'sessions:', '  - id: keynotes_welcome', '    title: Welcome to FOSDEM 2023', '',
   ].join('\n')), yaml.slice(0, 400));
   // One entry per session.
   assert.equal((yaml.match(/^ {2}- id: /gm) ?? []).length, 780);
+  assert.ok(yaml.endsWith('\n# end of index: 780 sessions'), yaml.slice(-100));
   assert.ok(yaml.includes('\n  - id: container_kubernetes_multi_cloud\n    title: Deploying Kubernetes across Hybrid and Multi-Cloud Environments Using OpenNebula\n'));
   assert.ok(yaml.includes('\n    video: https://video.fosdem.org/2023/UB2.252A%20(Lameere)/container_kubernetes_multi_cloud.mp4\n'));
 });
@@ -195,7 +197,8 @@ test('import a FOSDEM year with -o: the file is written and loads back with the 
   assert.ok(stderr.slice(0, 6).every((l) => l.startsWith("warning: fosdem-2007: two sessions share the id '")), stderr.join('\n'));
   assert.equal(stderr[6], STATS_2007);
   const written = readFileSync(out, 'utf8');
-  assert.ok(written.startsWith('# Recap Writer session index, imported from fosdem-2007.xml (frab-xml) by recap import.\nevent:\n  id: fosdem-2007\n'));
+  assert.ok(written.startsWith('# Recap Writer session index, imported from fosdem-2007.xml (frab-xml) by recap import.\n# Written whole by Recap Writer: the last line is "# end of index". Without it, the file was cut short.\nevent:\n  id: fosdem-2007\n'));
+  assert.ok(written.endsWith('\n# end of index: 215 sessions\n'));
   const loaded = loadIndexFile(out, written);
   assert.deepEqual(loaded.problems, []);
   assert.equal(loaded.sessions.length, 215);
