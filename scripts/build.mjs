@@ -28,7 +28,8 @@ const common = {
 const products = [
   {
     ...common,
-    entryPoints: { extension: join(root, 'src/extension/main.ts') },
+    // The lint worker is its own file: a worker thread loads it by path (see lintWorkerClient.ts).
+    entryPoints: { extension: join(root, 'src/extension/main.ts'), lintWorker: join(root, 'src/extension/lint/lintWorker.ts') },
     outdir: join(root, 'dist'),
     external: ['vscode'],
     minify: production,

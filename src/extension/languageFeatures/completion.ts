@@ -34,7 +34,7 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     const { index, search } = await this.indexService.snapshot();
     if (token.isCancellationRequested) return undefined;
     const started = performance.now();
-    const parsed = this.documents.get(document);
+    const parsed = this.documents.atCursor(document, document.offsetAt(position));
     if (!parsed.isRecap) return undefined;
     const addToTalks = settings.addToTalks();
     const list = completeAt(parsed, document.offsetAt(position), {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Fix, TextEdit } from '../../core/lint/finding';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import type { RecapLinter } from './recapLinter';
+import { isLargeRecap, type RecapLinter } from './recapLinter';
 
 /** `source.fixAll.recap`: what "Fix All" and `editor.codeActionsOnSave` run. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('recap');
@@ -19,6 +19,9 @@ export class RecapCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly linter: RecapLinter) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    // VS Code asks on every cursor move and diagnostics change for the light bulb; a large recap is
+    // checked in the host only when the user asks for its fixes (Ctrl+., Fix All).
+    if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && isLargeRecap(document) && !this.linter.cached(document)) return [];
     const { parsed, result } = await this.linter.analyze(document);
     if (!parsed.isRecap) return [];
     const actions: vscode.CodeAction[] = [];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/lint/finding';
 import type { Severity } from '../../core/problem';
 import { ruleDocsTarget } from '../commands/showRuleDocs';
-import type { RecapLinter } from './recapLinter';
+import { documentLength, type RecapLinter } from './recapLinter';
 
 export const DIAGNOSTIC_SOURCE = 'recap';
 
@@ -13,7 +13,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(document: vscode.TextDocument, f: Finding): vscode.Diagnostic {
+export function toDiagnostic(document: vscode.TextDocument, f: Pick<Finding, 'code' | 'severity' | 'message' | 'start' | 'end'>): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(f.start), document.positionAt(f.end));
   const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
@@ -36,7 +36,7 @@ export class RecapDiagnostics implements vscode.Disposable {
     this.disposables = [
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.delayMs)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.delayFor(e.document))),
       vscode.workspace.onDidCloseTextDocument((d) => {
         clearTimeout(this.timers.get(d.uri.toString()));
         this.collection.delete(d.uri);
@@ -46,6 +46,11 @@ export class RecapDiagnostics implements vscode.Disposable {
       }),
     ];
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /** Longer pauses for longer recaps: a burst of typing in a large one is checked once, after it. */
+  private delayFor(document: vscode.TextDocument): number {
+    return Math.max(this.delayMs, Math.min(2_000, documentLength(document) / 5_000));
   }
 
   private schedule(document: vscode.TextDocument, delayMs: number): void {
@@ -64,9 +69,9 @@ export class RecapDiagnostics implements vscode.Disposable {
   private async update(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
     const version = document.version;
-    const { parsed, result } = await this.linter.analyze(document);
+    const result = await this.linter.findings(document);
     if (document.isClosed || document.version !== version) return;
-    if (!parsed.isRecap) {
+    if (!result.isRecap) {
       this.collection.delete(document.uri);
       return;
     }

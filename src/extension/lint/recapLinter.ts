@@ -3,8 +3,13 @@ import type { LintResult } from '../../core/lint/finding';
 import { LintCache, lintRecap, type RuleSetting } from '../../core/lint/lintRecap';
 import type { ParsedRecap } from '../../core/recap/parseRecap';
 import type { RecapAnalysis } from '../preview/recapAnalysis';
-import type { RecapDocuments } from '../recapDocuments';
+import { isLargeRecap, type RecapDocuments } from '../recapDocuments';
 import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
+import { settings } from '../settings';
+import { LintWorkerClient, type WorkerLintResult } from './lintWorkerClient';
+
+// Large recaps: checked in a worker thread for the Problems panel; see recapDocuments.ts.
+export { documentLength, isLargeRecap, LARGE_RECAP_CHARS } from '../recapDocuments';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -27,6 +32,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   /** Per document: what each unchanged block found last time, so a keystroke re-checks only its own block. */
   private readonly blockCaches = new Map<string, LintCache>();
   private readonly disposables: vscode.Disposable[];
+  private readonly worker = new LintWorkerClient();
 
   constructor(
     private readonly documents: RecapDocuments,
@@ -48,6 +54,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cache.delete(d.uri.toString());
         this.blockCaches.delete(d.uri.toString());
+        this.worker.forget(d.uri.toString());
       }),
     ];
   }
@@ -68,6 +75,29 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     return entry;
   }
 
+  /**
+   * The findings for the Problems panel. A large recap is parsed and checked
+   * in the worker (the host only copies its text out and back comes a list);
+   * others through analyze(), whose result the other features share.
+   */
+  async findings(document: vscode.TextDocument): Promise<WorkerLintResult> {
+    const hit = this.cached(document);
+    if (hit) return { isRecap: hit.parsed.isRecap, findings: hit.result.findings };
+    if (!isLargeRecap(document)) {
+      const { parsed, result } = await this.analyze(document);
+      return { isRecap: parsed.isRecap, findings: result.findings };
+    }
+    const snapshot = await this.indexService.snapshot();
+    const key = document.uri.toString();
+    try {
+      return await this.worker.lint(key, document.uri.fsPath || document.uri.path, document.getText(), snapshot, settings.recapFiles(), ruleSettings());
+    } catch {
+      // The worker could not start or stopped: checked here instead, slower but never missing.
+      const { parsed, result } = await this.analyze(document);
+      return { isRecap: parsed.isRecap, findings: result.findings };
+    }
+  }
+
   /** The last result for exactly this version, without computing one. */
   cached(document: vscode.TextDocument): Analysis | undefined {
     const hit = this.cache.get(document.uri.toString());
@@ -79,6 +109,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   }
 
   dispose(): void {
+    this.worker.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { newNonce, renderPreview, renderPreviewBody } from '../../core/preview/renderPreview';
 import { tooLargePage } from '../../core/preview/tooLarge';
+import { documentLength } from '../recapDocuments';
 import type { RecapAnalysis } from './recapAnalysis';
 
 /** A finding as the webview reports it, read back from its marks: line is 1-based. */
@@ -34,10 +35,6 @@ export function previewMaxChars(): number {
   return (typeof mb === 'number' && Number.isFinite(mb) && mb >= 0 ? mb : DEFAULT_PREVIEW_MAX_MB) * 1_000_000;
 }
 
-/** The document's length without copying its text out (getText() of a 10 MB recap is itself a cost). */
-function documentLength(document: vscode.TextDocument): number {
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-}
 /** How long a scroll we caused is not echoed back. */
 const SCROLL_ECHO_MS = 250;
 

@@ -13,6 +13,9 @@ export interface IndexSnapshot {
   index: SessionIndex;
   search: SessionSearch;
   builtInMs: number;
+  /** The bundled index's path and the workspace files' sources it was built from (what the lint worker rebuilds it from). */
+  bundlePath: string;
+  workspaceSources: IndexSource[];
 }
 
 export const DEFAULT_INDEX_FILES = ['.recap/**/*.{yaml,yml,json}'];
@@ -36,7 +39,7 @@ export class IndexService implements vscode.Disposable {
   private rebuildTimer: NodeJS.Timeout | undefined;
   private scanned: Promise<void> | undefined;
 
-  constructor(private readonly bundlePath: string, private readonly log: vscode.LogOutputChannel) {
+  constructor(readonly bundlePath: string, private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
       this.changed,
       this.diagnostics,
@@ -122,7 +125,8 @@ export class IndexService implements vscode.Disposable {
     const started = performance.now();
     const sources: IndexSource[] = [...(await this.loadBundled())];
     const files = [...this.workspaceFiles.entries()].sort(([a], [b]) => a.localeCompare(b));
-    for (const [uri, loaded] of files) sources.push(...fileSources(loaded, vscode.Uri.parse(uri).fsPath));
+    const workspaceSources = files.flatMap(([uri, loaded]) => fileSources(loaded, vscode.Uri.parse(uri).fsPath));
+    sources.push(...workspaceSources);
     const index = new SessionIndex(sources);
     // Parent chains span files: checked on the merged index, each problem shown in the file of its event.
     const parents = eventParentProblems(index.events);
@@ -133,7 +137,7 @@ export class IndexService implements vscode.Disposable {
     const search = new SessionSearch(index);
     const builtInMs = performance.now() - started;
     this.log.info(`session index: ${index.sessions.length} sessions from ${files.length} workspace file(s) and the bundled index, built in ${builtInMs.toFixed(0)} ms`);
-    return { index, search, builtInMs };
+    return { index, search, builtInMs, bundlePath: this.bundlePath, workspaceSources };
   }
 
   dispose(): void {

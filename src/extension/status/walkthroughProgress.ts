@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RecapLinter } from '../lint/recapLinter';
+import { isLargeRecap, type RecapLinter } from '../lint/recapLinter';
 
 /** The context keys the walkthrough's steps complete on (`onContext:` in package.json). */
 export const WALKTHROUGH_CONTEXT = {
@@ -43,7 +43,8 @@ export class WalkthroughProgress implements vscode.Disposable {
 
   private async update(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.languageId !== 'markdown') return;
+    // A large recap is no first recap, and checking it here on every change would stall typing.
+    if (!document || document.languageId !== 'markdown' || isLargeRecap(document)) return;
     const { parsed, result } = await this.linter.analyze(document);
     if (!parsed.isRecap) return;
     const talks = result.talks;
