@@ -2,15 +2,20 @@ import { mkdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { formatIndexProblem } from '../../core/index/indexProblem';
 import { importStats } from '../../core/importers/common';
-import { indexFileOutputs } from '../../core/importers/finish';
+import { finishImport, indexFileOutputs } from '../../core/importers/finish';
 import { importSchedule, parseFormat } from '../../core/importers/importSchedule';
-import { ImportError } from '../../core/importers/types';
+import { importPyvideo } from '../../core/importers/pyvideo';
+import { ImportError, type ImportResult } from '../../core/importers/types';
 import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
+import { readPyvideoFolder } from '../pyvideoFolder';
 import { refuseOutput, writeErrorMessage, writeFileAtomic } from '../writeOutput';
 
-const HELP = `Usage: recap import FILE [--format frab-xml|frab-json|sessionize|ical] [--event-id ID] [-o OUT|-o DIR/] [--force]
+const HELP = `Usage: recap import FILE|FOLDER [--format frab-xml|frab-json|sessionize|ical] [--event-id ID] [-o OUT|-o DIR/] [--force]
 Turns a schedule export into a Recap Writer index file (YAML). The format is
-detected from the content unless --format is given. Without -o the index goes
+detected from the content unless --format is given. A FOLDER is read as
+pyvideo data: one event folder (category.json and videos/*.json, the folder's
+name becomes the event id) or the whole pyvideo tree (one event per folder,
+never a talk on its NO_PUBLISH list). Without -o the index goes
 to stdout; an existing OUT is kept unless --force. A schedule holding several
 events (an .ics with several calendars) gives one index file per event: name
 a folder with -o DIR/ and each is written there as <event id>.yaml.
@@ -26,6 +31,12 @@ function isFolder(path: string): boolean {
   }
 }
 
+function importPyvideoFolder(shown: string, path: string, eventId: string | undefined): ImportResult {
+  const read = readPyvideoFolder(path);
+  if (!read) throw new ImportError('a folder is read as pyvideo data: an event folder with category.json and videos/*.json, or a folder of them; this one is neither');
+  return finishImport(importPyvideo(read.folders, { noPublish: read.noPublish, eventId, fileName: basename(shown) }));
+}
+
 export const importCommand: CliCommand = {
   summary: 'turn a schedule export (frab XML/JSON, pretalx, Sessionize, iCalendar) into an index file',
   help: HELP,
@@ -35,11 +46,12 @@ export const importCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('name one schedule file');
     const file = positionals[0]!;
     const input = resolve(io.cwd, file);
-    const text = readInput(io, file, input);
+    const pyvideo = isFolder(input);
+    const text = pyvideo ? '' : readInput(io, file, input);
     if (text === undefined) return 2;
-    let result;
+    let result: ImportResult;
     try {
-      result = importSchedule(text, {
+      result = pyvideo ? importPyvideoFolder(file, input, values['event-id']) : importSchedule(text, {
         format: values.format ? parseFormat(values.format) : undefined,
         fileName: basename(file),
         eventId: values['event-id'],

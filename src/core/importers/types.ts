@@ -2,6 +2,8 @@ import type { EventFile } from '../index/model';
 
 export const IMPORT_FORMATS = ['frab-xml', 'frab-json', 'sessionize', 'ical'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** What a result came from: one of the file formats, or a source read as parsed files (a pyvideo folder, the data the bundled index is built from). */
+export type ImportSource = ImportFormat | 'pyvideo' | 'sched-scrape' | 'europython-site';
 
 export interface ImportOptions {
   /** Used for ids and names when the schedule itself has none (Sessionize, some iCalendar feeds). */
@@ -19,7 +21,7 @@ export interface ImportStats {
 }
 
 export interface ImportResult {
-  format: ImportFormat;
+  format: ImportSource;
   files: EventFile[];
   /** Entries skipped or repaired, with why (a session without a title, a duplicate id…). */
   warnings: string[];
