@@ -1,5 +1,5 @@
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
-import type { TextEdit } from '../lint/finding';
+import type { TextEdit } from '../edits/textEdit';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { SessionSearch } from '../search/sessionSearch';
 import { editDistance } from '../search/words';

@@ -1,12 +1,9 @@
-import type { RecapReferences } from '../references/model';
+import type { RecapReferences, ResolvedTalk } from '../references/model';
 import type { Problem } from '../problem';
 
-/** Replace text[start, end) with newText; offsets index the recap's text. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+import type { TextEdit } from '../edits/textEdit';
+
+export type { TextEdit, ResolvedTalk };
 
 /** One quick fix: applied as a single edit set (one undo step), never outside its ranges. */
 export interface Fix {
@@ -35,19 +32,4 @@ export interface LintResult {
   references?: RecapReferences;
 }
 
-/** A talk the recap mentions (frontmatter entry and/or body mentions), resolved against the index where possible. */
-export interface ResolvedTalk {
-  /** Full id when the index knows the talk. */
-  id?: string;
-  title: string;
-  speakers: { name: string; affiliation?: string }[];
-  eventName?: string;
-  /** The video link the recap gives (frontmatter or a recording link beside a mention), else undefined. */
-  video?: string;
-  /** The recording the index knows, when the recap gives none. */
-  knownVideo?: string;
-  slides?: string;
-  schedule?: string;
-  /** Where the recap mentions it: its frontmatter entry and body mentions. */
-  mentions: { start: number; end: number; kind: 'frontmatter' | 'title' | 'link' | 'id' }[];
-}
+

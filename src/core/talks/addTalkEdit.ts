@@ -1,6 +1,6 @@
 import type { IndexedSession } from '../index/sessionIndex';
-import { endOfLine } from '../lint/edits';
-import type { TextEdit } from '../lint/finding';
+import { endOfLine } from '../edits/yamlEdits';
+import type { TextEdit } from '../edits/textEdit';
 import type { ParsedRecap } from '../recap/parseRecap';
 import { talkEntryYaml } from './talkEntry';
 

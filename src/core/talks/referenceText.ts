@@ -1,5 +1,5 @@
 import type { IndexedEvent, IndexedSession } from '../index/sessionIndex';
-import { linkDestination } from '../lint/edits';
+import { linkDestination } from '../edits/yamlEdits';
 import { speakerLine } from './talkCard';
 
 /** The default shape of an inserted reference: the title linked to its recording, then the speakers. */

@@ -1,6 +1,6 @@
 import { parseHttpUrl } from '../../links/recordingHosts';
 import { isPlaceholderValue } from '../../references/placeholders';
-import { replacementScalar, setEntryKey } from '../edits';
+import { replacementScalar, setEntryKey } from '../../edits/yamlEdits';
 import type { Fix } from '../finding';
 import type { LintRule, RuleFinding } from '../rule';
 

@@ -1,6 +1,6 @@
 import { talkName } from '../talkName';
 import type { RecapTalk } from '../../references/model';
-import { linkDestination, setEntryKey } from '../edits';
+import { linkDestination, setEntryKey } from '../../edits/yamlEdits';
 import type { Fix } from '../finding';
 import type { LintRule, RuleFinding } from '../rule';
 import { knownVideo, talkAnchor, videoStatus } from '../videoStatus';

@@ -4,7 +4,7 @@ import type { IndexedSession } from '../../index/sessionIndex';
 import type { SpeakerEntry, TalkEntry } from '../../recap/parseRecap';
 import { readByline } from '../../references/bylines';
 import { isCompanyOf, matchName } from '../../references/speakerNames';
-import { endOfLine, replacementScalar, trimEnd, yamlScalar } from '../edits';
+import { endOfLine, replacementScalar, trimEnd, yamlScalar } from '../../edits/yamlEdits';
 import type { TextEdit } from '../finding';
 import type { LintRule, RuleFinding } from '../rule';
 

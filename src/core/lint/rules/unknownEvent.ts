@@ -1,5 +1,5 @@
 import { editDistance } from '../../search/words';
-import { replacementScalar } from '../edits';
+import { replacementScalar } from '../../edits/yamlEdits';
 import type { LintRule, RuleFinding } from '../rule';
 
 const MAX_DISTANCE = 2;
