@@ -1,11 +1,10 @@
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { parseHttpUrl } from '../links/recordingHosts';
-import type { ResolvedTalk } from '../lint/finding';
 import type { ParsedRecap, TalkEntry } from '../recap/parseRecap';
 import type { BlockCache } from './blockCache';
 import { forEachTalk, walkBody, type Scopes } from './bodyWalk';
 import { indexCatalog } from './indexCatalog';
-import type { FrontmatterVideo, Placeholder, RecapReferences, RecapTalk } from './model';
+import type { FrontmatterVideo, Placeholder, RecapReferences, RecapTalk, ResolvedTalk } from './model';
 import { isPlaceholderValue } from './placeholders';
 import { TitleMatcher, titleMatcher } from './titleMatcher';
 import { titlePattern } from './titlePattern';

@@ -1,5 +1,4 @@
 import type { IndexedSession } from '../index/sessionIndex';
-import type { ResolvedTalk } from '../lint/finding';
 import type { Range, TalkEntry } from '../recap/parseRecap';
 
 /** A talk named in the body: by its title, a link to its recording, slides or schedule page (only a recording counts as one), or its full id. */
@@ -51,4 +50,21 @@ export interface RecapReferences {
   placeholders: Placeholder[];
   /** The talks as the preview and the editor show them. */
   resolved: ResolvedTalk[];
+}
+
+/** A talk the recap mentions (frontmatter entry and/or body mentions), resolved against the index where possible. */
+export interface ResolvedTalk {
+  /** Full id when the index knows the talk. */
+  id?: string;
+  title: string;
+  speakers: { name: string; affiliation?: string }[];
+  eventName?: string;
+  /** The video link the recap gives (frontmatter or a recording link beside a mention), else undefined. */
+  video?: string;
+  /** The recording the index knows, when the recap gives none. */
+  knownVideo?: string;
+  slides?: string;
+  schedule?: string;
+  /** Where the recap mentions it: its frontmatter entry and body mentions. */
+  mentions: { start: number; end: number; kind: 'frontmatter' | 'title' | 'link' | 'id' }[];
 }
