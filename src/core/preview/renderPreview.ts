@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { LintResult } from '../lint/finding';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { PlacedFinding } from './findingMarks';
@@ -34,9 +33,18 @@ export interface PreviewOptions extends PreviewBodyOptions {
 
 const NONCE = /^[A-Za-z0-9+/_=-]{16,}$/;
 
+/** Random bytes from Web Crypto, which Node, browsers and web workers all have (core imports no Node built-in). */
+function randomBytes(n: number): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
 /** A fresh nonce for one document (base64 of 18 random bytes). */
 export function newNonce(): string {
-  return randomBytes(18).toString('base64');
+  return btoa(String.fromCharCode(...randomBytes(18)));
+}
+
+function randomHex(n: number): string {
+  return Array.from(randomBytes(n), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The Content-Security-Policy: nothing by default; images from the webview, https and data:; styles from the webview; only the nonced script. */
@@ -75,7 +83,7 @@ export function renderPreviewBody(parsed: ParsedRecap, result: LintResult, optio
   const body = renderBody(
     parsed,
     placed.filter((f) => !inFrontmatter(f)),
-    { allowHtml: options.allowHtml === true, placeholderKey: options.allowHtml ? randomBytes(9).toString('hex') : undefined },
+    { allowHtml: options.allowHtml === true, placeholderKey: options.allowHtml ? randomHex(9) : undefined },
   );
   return `${header}${renderSummary(placed)}<article class="recap-body">${body}</article>${renderTalkCards(result.talks)}`;
 }
