@@ -53,3 +53,62 @@ export function editDistance(a: string, b: string, max: number): number {
 export function typoBudget(length: number): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2;
 }
+
+const SPELLING: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', Ø: 'o', Æ: 'ae', Œ: 'oe', Ł: 'l', Đ: 'd', Ð: 'd', Þ: 'th' };
+const SPELLED_OUT = /[øæœłđðþıØÆŒŁĐÐÞ]/;
+const SPELLED_OUT_ALL = /[øæœłđðþı]/g;
+const JOINABLE = /[-‐‑–/.]|\d/;
+/** Hyphenated words: "de-Google-ify", "Multi-Node", "git-issue". */
+const HYPHENATED = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)+/gu;
+/** A word and the number after it: "HTTP/3", "Python 3", "ROS 2", "MySQL 8", "Helm 4". */
+const WORD_NUMBER = /(?<![\p{L}\p{N}])(\p{L}{2,})[ /.-]?(\d+)(?![\p{L}])/gu;
+
+/**
+ * The words people write joined that a text writes apart: hyphenated words
+ * as one ("de-Google-ify" → "degoogleify") and a word with its number
+ * ("HTTP/3" → "http3", "Python 3" → "python3"). Indexed beside the text's
+ * own words(), so both spellings find it.
+ */
+export function joinedWords(text: string): string[] {
+  const out: string[] = [];
+  // Letters that keep no accent to drop: "Grønbæk" is typed "gronbaek", "Łukasz" "lukasz".
+  if (!/^[\x00-\x7f]*$/.test(text) && SPELLED_OUT.test(text)) {
+    for (const w of words(text)) {
+      const plain = w.replace(SPELLED_OUT_ALL, (c) => SPELLING[c]!);
+      if (plain !== w) out.push(plain);
+    }
+  }
+  if (!JOINABLE.test(text)) return out;
+  for (const m of text.matchAll(HYPHENATED)) out.push(words(m[0]).join(''));
+  for (const m of text.matchAll(WORD_NUMBER)) out.push(words(m[1]!).join('') + m[2]!);
+  return out.filter((w) => w.length > 1);
+}
+
+const NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** Shorthands people type for words titles spell out, both ways round. */
+const SHORTHANDS: [string, string][] = [
+  ['k8s', 'kubernetes'],
+  ['wasm', 'webassembly'],
+  ['js', 'javascript'],
+  ['ts', 'typescript'],
+  ['py', 'python'],
+  ['a11y', 'accessibility'],
+  ['i18n', 'internationalization'],
+  ['l10n', 'localization'],
+  ['o11y', 'observability'],
+  ['db', 'database'],
+  ['mgmt', 'management'],
+  ['infra', 'infrastructure'],
+  ['p2p', 'peertopeer'],
+];
+const SAME = new Map<string, string[]>();
+for (const [a, b] of [...SHORTHANDS, ...NUMBERS.map((w, n): [string, string] => [w, String(n)])]) {
+  SAME.set(a, [...(SAME.get(a) ?? []), b]);
+  SAME.set(b, [...(SAME.get(b) ?? []), a]);
+}
+
+/** Other spellings of a word that mean the same: "ten" ↔ "10", "k8s" ↔ "kubernetes". */
+export function sameAs(word: string): readonly string[] {
+  return SAME.get(word) ?? [];
+}
