@@ -1,15 +1,19 @@
-import Fuse from 'fuse.js';
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { Vocabulary } from './vocabulary';
 import { WordIndex } from './wordIndex';
-import { words } from './words';
+import { joinedWords, words } from './words';
 
 export interface SearchOptions {
   /** At most this many results (completion lists never need more than ~100). */
   limit?: number;
   /** Only sessions of these events. */
   onlyEvents?: ReadonlySet<string>;
-  /** Sessions of these events rank first (the recap's own event and its co-located events). */
+  /**
+   * The recap's own event and its co-located events: among comparably good
+   * matches their sessions come first (a bonus, never enough to put a talk
+   * that misses a query word ahead of one that has them all), and other
+   * years of the same conference next, the nearer the year the sooner.
+   */
   preferEvents?: ReadonlySet<string>;
 }
 
@@ -19,52 +23,76 @@ export interface SearchResult {
   score: number;
 }
 
-/** What fuse.js sees of a candidate: the fields a person types. */
-interface Card {
-  i: number;
-  title: string;
-  speakers: string;
-  context: string;
-}
+// Where a word was found (bits of a posting's field mask) and what that is worth:
+// the title says what a talk is about; a speaker's name is nearly as telling;
+// companies, track and event only place it.
+const TITLE = 1;
+const SPEAKER = 2;
+const CONTEXT = 4;
+const FIELD_WEIGHT = new Float32Array(8).map((_, mask) => (mask & TITLE ? 1 : mask & SPEAKER ? 0.8 : mask & CONTEXT ? 0.4 : 0));
 
-// Measured (npm run bench): fuse.js's ranking is most of a query's cost; 60 candidates keep
-// the same top-5 recall as 120 at half the keystroke latency.
-const CANDIDATES = 60;
-const FUSE_OPTIONS = {
-  includeScore: true,
-  ignoreLocation: true,
-  threshold: 0.7,
-  keys: [
-    { name: 'title', weight: 1 },
-    { name: 'speakers', weight: 0.8 },
-    // Companies, event and track in one field: fuse.js's cost grows with the number of keys.
-    { name: 'context', weight: 0.35 },
-  ],
-};
+// A session's score, from 0 to about 1.2 (see rank()):
+/** Share of the query's words matched, each weighed by its rarity: all matched beats some. */
+const COVERAGE = 0.6;
+/** How well they matched: exact > prefix > typo, title > speaker > context, rare words more. */
+const STRENGTH = 0.3;
+/** The recap's own events: a tie-breaker among comparably good matches. */
+const OWN_EVENT = 0.2;
+/** The same conference in another year, less the further that year is (gone after 8 years). */
+const SAME_SERIES = 0.05;
+/** Share of the title's words the query matched: a query that is most of a title. */
+const TITLE_SHARE = 0.01;
 
 /**
- * Search over the whole session index, fast enough for every keystroke:
- * the word index picks at most a hundred or so candidates (every query word
- * matched exactly, as a prefix, or within one or two typos), and fuse.js
- * ranks only those.
+ * Search over the whole session index, fast enough for every keystroke.
+ * Each query word is matched exactly, as a prefix (the word being typed),
+ * within one or two typos, or as the joined form of a text's words
+ * ("http3" for "HTTP/3", "degoogleify" for "de-Google-ify"); each session
+ * is scored on how many of the words it has (weighed by rarity), how well
+ * and where (title, speakers, context), then by the recap's event.
  */
 export class SessionSearch {
   private readonly words: WordIndex;
   private readonly sessions: readonly IndexedSession[];
   // Per-document scratch space, reused by every query and left zeroed after it.
-  private readonly total: Float32Array;
-  private readonly best: Float32Array;
-  private readonly matched: Uint8Array;
+  private readonly cover: Float32Array;
+  private readonly strength: Float32Array;
+  private readonly bestCover: Float32Array;
+  private readonly bestStrength: Float32Array;
+  private readonly inTitle: Uint8Array;
+  private readonly titleHits: Uint8Array;
+  private readonly touchedBy: Uint8Array;
+  /** Each session's number of title words, and its event as an index into eventIds. */
+  private readonly titleLength: Uint8Array;
+  private readonly eventOf: Uint32Array;
+  private readonly eventIds: string[] = [];
   /** The words of each event's id and name, looked up once per event rather than once per session. */
   private readonly eventTerms = new Map<string, number[]>();
 
   constructor(private readonly index: SessionIndex) {
     this.sessions = index.sessions;
+    const n = this.sessions.length;
+    this.titleLength = new Uint8Array(n);
+    this.eventOf = new Uint32Array(n);
+    const eventNumbers = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const eventId = this.sessions[i]!.eventId;
+      let e = eventNumbers.get(eventId);
+      if (e === undefined) {
+        e = this.eventIds.push(eventId) - 1;
+        eventNumbers.set(eventId, e);
+      }
+      this.eventOf[i] = e;
+    }
     const vocabulary = new Vocabulary();
-    this.words = new WordIndex(vocabulary, this.sessions.length, (i, add) => this.documentTerms(vocabulary, this.sessions[i]!, add));
-    this.total = new Float32Array(this.sessions.length);
-    this.best = new Float32Array(this.sessions.length);
-    this.matched = new Uint8Array(this.sessions.length);
+    this.words = new WordIndex(vocabulary, n, (i, add) => this.documentTerms(vocabulary, i, add));
+    this.cover = new Float32Array(n);
+    this.strength = new Float32Array(n);
+    this.bestCover = new Float32Array(n);
+    this.bestStrength = new Float32Array(n);
+    this.inTitle = new Uint8Array(n);
+    this.titleHits = new Uint8Array(n);
+    this.touchedBy = new Uint8Array(n);
   }
 
   get vocabularySize(): number {
@@ -72,7 +100,8 @@ export class SessionSearch {
   }
 
   /** What a person may type to find a session: its title, speakers, companies, track and event. */
-  private documentTerms(vocabulary: Vocabulary, s: IndexedSession, add: (term: number) => void): void {
+  private documentTerms(vocabulary: Vocabulary, i: number, add: (term: number, field: number) => void): void {
+    const s = this.sessions[i]!;
     let eventTerms = this.eventTerms.get(s.eventId);
     if (!eventTerms) {
       const terms: number[] = [];
@@ -82,130 +111,152 @@ export class SessionSearch {
       if (event) vocabulary.scan(event.name, collect);
       this.eventTerms.set(s.eventId, (eventTerms = terms));
     }
-    vocabulary.scan(s.title, add);
+    let titleWords = 0;
+    vocabulary.scan(s.title, (t) => {
+      titleWords++;
+      add(t, TITLE);
+    });
+    this.titleLength[i] = Math.min(255, titleWords);
+    for (const joined of joinedWords(s.title)) add(vocabulary.intern(joined), TITLE);
+    const speaker = (t: number) => add(t, SPEAKER);
+    const context = (t: number) => add(t, CONTEXT);
     for (const sp of s.speakers) {
-      vocabulary.scan(sp.name, add);
-      if (sp.affiliation) vocabulary.scan(sp.affiliation, add);
+      vocabulary.scan(sp.name, speaker);
+      for (const joined of joinedWords(sp.name)) add(vocabulary.intern(joined), SPEAKER);
+      if (sp.affiliation) vocabulary.scan(sp.affiliation, context);
     }
-    if (s.track) vocabulary.scan(s.track, add);
-    for (const t of eventTerms) add(t);
+    if (s.track) vocabulary.scan(s.track, context);
+    for (const t of eventTerms) add(t, CONTEXT);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = Math.max(1, options.limit ?? 20);
     const exact = query.includes('/') ? this.index.get(query.trim()) : undefined;
-    const qwords = words(query).slice(0, 12);
+    const qwords = [...new Set(words(query))].slice(0, 12);
     if (qwords.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
-    const unfinishedLast = !/\s$/.test(query);
-    const { total, best, matched } = this;
-    const touched: number[] = [];
-    let weightSum = 0;
-    const expanded = qwords.map((word, w) => this.words.expand(word, unfinishedLast && w === qwords.length - 1));
-    // A word found in a large share of all sessions ("the", "fosdem", a first letter's commonest
-    // completions) cannot pick candidates; it still counts in fuse.js's ranking. When every word
-    // is that common, each still picks, from a bounded slice of its documents.
-    const reach = expanded.map((ex) => ex.reduce((sum, e) => sum + this.words.df(e.term), 0));
+    const unfinishedLast = !/\s$/.test(query) && words(query).at(-1) === qwords[qwords.length - 1];
+    const index = this.words;
+    const expanded = qwords.map((word, w) => index.expand(word, unfinishedLast && w === qwords.length - 1));
+    // What each word is worth: its best match's rarity. A word that matches nothing weighs nothing.
+    const worth = expanded.map((ex) => ex.reduce((max, e) => Math.max(max, e.quality * index.idf(e.term)), 0));
+    const worthSum = worth.reduce((a, b) => a + b, 0);
+    if (worthSum === 0) return exact ? [{ session: exact, score: 2 }] : [];
+    // A word found in a large share of all sessions ("the", "fosdem", a prefix's commonest
+    // completions) cannot pick candidates: it only scores the sessions the rarer words picked.
+    // When every word is that common, each picks.
+    const reach = expanded.map((ex) => ex.reduce((sum, e) => sum + index.df(e.term), 0));
     const common = Math.max(200, this.sessions.length * 0.04);
-    const selective = reach.map((r) => r <= common);
-    const anySelective = selective.some(Boolean);
-    const perTermCap = anySelective ? Infinity : Math.max(2000, Math.ceil(common));
-    let wordCount = 0;
+    const order = qwords.map((_, w) => w).filter((w) => worth[w]! > 0).sort((a, b) => reach[a]! - reach[b]!);
+    const anySelective = reach[order[0]!]! <= common;
+    const allowed = this.eventMask(options.onlyEvents);
+    const { cover, strength, bestCover, bestStrength, inTitle, titleHits, touchedBy } = this;
+    const { postings, fields } = index;
+    const touched: number[] = [];
     try {
-      expanded.forEach((expansions, w) => {
-        if (anySelective && !selective[w]) return;
-        wordCount++;
+      for (const w of order) {
+        const picks = !anySelective || reach[w]! <= common;
         const wordTouched: number[] = [];
-        let wordWeight = 0;
-        for (const { term, quality } of expansions) {
-          const weight = quality * this.words.idf(term);
-          if (weight > wordWeight) wordWeight = weight;
-          const docs = this.words.docs(term);
-          const end = Math.min(docs.length, perTermCap);
-          for (let k = 0; k < end; k++) {
-            const d = docs[k]!;
-            if (options.onlyEvents && !options.onlyEvents.has(this.sessions[d]!.eventId)) continue;
-            if (best[d] === 0) wordTouched.push(d);
-            if (weight > best[d]!) best[d] = weight;
+        for (const { term, quality } of expanded[w]!) {
+          const weight = quality * index.idf(term);
+          for (let k = index.start(term), end = index.end(term); k < end; k++) {
+            const d = postings[k]!;
+            if (touchedBy[d] === 0) {
+              if (!picks || (allowed && allowed[this.eventOf[d]!] === 0)) continue;
+              touchedBy[d] = 1;
+              touched.push(d);
+            }
+            if (bestCover[d] === 0) wordTouched.push(d);
+            const f = fields[k]!;
+            if (quality > bestCover[d]!) bestCover[d] = quality;
+            const s = weight * FIELD_WEIGHT[f]!;
+            if (s > bestStrength[d]!) bestStrength[d] = s;
+            if (f & TITLE) inTitle[d] = 1;
           }
         }
-        weightSum += wordWeight || 1;
+        const wordWorth = worth[w]!;
         for (const d of wordTouched) {
-          if (matched[d] === 0) touched.push(d);
-          total[d]! += best[d]!;
-          matched[d]!++;
-          best[d] = 0;
+          cover[d]! += bestCover[d]! * wordWorth;
+          strength[d]! += bestStrength[d]!;
+          titleHits[d]! += inTitle[d]!;
+          bestCover[d] = 0;
+          bestStrength[d] = 0;
+          inTitle[d] = 0;
         }
-      });
+      }
       if (touched.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
-      return this.rank(query, wordCount, touched, weightSum, limit, options.preferEvents, exact);
+      return this.rank(touched, worthSum, limit, options.preferEvents, exact);
     } finally {
       for (const d of touched) {
-        total[d] = 0;
-        matched[d] = 0;
-        best[d] = 0;
+        cover[d] = 0;
+        strength[d] = 0;
+        titleHits[d] = 0;
+        touchedBy[d] = 0;
       }
     }
   }
 
-  /**
-   * Picks the candidates (more query words matched first; the preferred
-   * events' sessions ahead of others that match one word fewer; then by
-   * weight) and lets fuse.js rank them.
-   */
-  private rank(
-    query: string,
-    wordCount: number,
-    touched: number[],
-    weightSum: number,
-    limit: number,
-    prefer: ReadonlySet<string> | undefined,
-    exact: IndexedSession | undefined,
-  ): SearchResult[] {
-    const { total, matched, best: keys } = this;
-    let top = 0;
-    for (const d of touched) {
-      keys[d] = matched[d]! + (prefer?.has(this.sessions[d]!.eventId) ? 0.5 : 0);
-      if (keys[d]! > top) top = keys[d]!;
+  /** 1 for each event (by its number) that onlyEvents lets through; undefined when all may. */
+  private eventMask(only: ReadonlySet<string> | undefined): Uint8Array | undefined {
+    if (!only) return undefined;
+    return Uint8Array.from(this.eventIds, (id) => (only.has(id) ? 1 : 0));
+  }
+
+  /** Each event's bonus (by its number): the recap's own events, then the same conference's other years. */
+  private eventBonus(prefer: ReadonlySet<string> | undefined): Float32Array | undefined {
+    if (!prefer || prefer.size === 0) return undefined;
+    const years = new Map<string, number[]>();
+    for (const id of prefer) {
+      const at = yearOf(id);
+      if (!at) continue;
+      const list = years.get(at.series);
+      if (list) list.push(at.year);
+      else years.set(at.series, [at.year]);
     }
-    // A caller asking for more results than usual gets more candidates ranked.
-    const wanted = Math.max(CANDIDATES, limit);
-    let pool = touched;
-    // Only the best-covered documents can make the cut: skip sorting the long tail.
-    if (pool.length > wanted * 4) pool = pool.filter((d) => keys[d]! >= top - 1);
-    if (pool.length > wanted * 4) pool = pool.filter((d) => keys[d]! >= top - 0.5);
-    pool.sort((a, b) => keys[b]! - keys[a]! || total[b]! - total[a]!);
-    const candidates = pool.slice(0, wanted);
-    const cards: Card[] = candidates.map((i) => this.card(i));
-    const fuse = new Fuse(cards, FUSE_OPTIONS);
-    const fuseScores = new Map<number, number>();
-    for (const r of fuse.search(query.trim().slice(0, 64))) fuseScores.set(r.item.i, r.score ?? 1);
-    const results = candidates.map((i) => {
-      const coverage = matched[i]! / wordCount;
-      const strength = Math.min(1, total[i]! / weightSum);
-      const fuzzy = 1 - (fuseScores.get(i) ?? 1);
-      const own = prefer?.has(this.sessions[i]!.eventId) ? 1 : 0;
-      return { session: this.sessions[i]!, score: own + 0.45 * coverage + 0.25 * strength + 0.3 * fuzzy };
+    return Float32Array.from(this.eventIds, (id) => {
+      if (prefer.has(id)) return OWN_EVENT;
+      const at = yearOf(id);
+      const near = at && years.get(at.series);
+      if (!near) return 0;
+      const distance = Math.min(...near.map((y) => Math.abs(y - at.year)));
+      return SAME_SERIES * Math.max(0, 1 - distance / 8);
     });
-    results.sort((a, b) => b.score - a.score);
+  }
+
+  /** The `limit` best of the touched sessions, best first. */
+  private rank(touched: number[], worthSum: number, limit: number, prefer: ReadonlySet<string> | undefined, exact: IndexedSession | undefined): SearchResult[] {
+    const { cover, strength, titleHits, titleLength, eventOf } = this;
+    const bonus = this.eventBonus(prefer);
+    // A bounded insertion list: nearly every session falls below the current worst at once.
+    const top: { d: number; score: number }[] = [];
+    let floor = -Infinity;
+    for (const d of touched) {
+      const score =
+        (COVERAGE * cover[d]! + STRENGTH * strength[d]!) / worthSum +
+        (bonus ? bonus[eventOf[d]!]! : 0) +
+        TITLE_SHARE * Math.min(1, titleHits[d]! / Math.max(1, titleLength[d]!));
+      if (top.length === limit && score <= floor) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1]!.score < score) at--;
+      top.splice(at, 0, { d, score });
+      if (top.length > limit) top.pop();
+      if (top.length === limit) floor = top[limit - 1]!.score;
+    }
+    const results = top.map(({ d, score }) => ({ session: this.sessions[d]!, score }));
     if (exact) {
       const at = results.findIndex((r) => r.session === exact);
       if (at >= 0) results.splice(at, 1);
       results.unshift({ session: exact, score: 3 });
+      if (results.length > limit) results.pop();
     }
-    return results.slice(0, limit);
+    return results;
   }
+}
 
-  private card(i: number): Card {
-    const s = this.sessions[i]!;
-    return {
-      i,
-      title: s.title,
-      speakers: s.speakers.map((sp) => sp.name).join(', '),
-      context: [
-        ...s.speakers.flatMap((sp) => (sp.affiliation ? [sp.affiliation] : [])),
-        this.index.events.get(s.eventId)?.name ?? s.eventId,
-        s.track ?? '',
-      ].join(' · '),
-    };
-  }
+const YEAR = /(?:^|-)((?:19|20)\d\d)(?=-|$)/;
+
+/** "fosdem-2024" → fosdem in 2024; "kubecon-eu-2024-argocon" → kubecon-eu-*-argocon in 2024. */
+function yearOf(eventId: string): { series: string; year: number } | undefined {
+  const m = YEAR.exec(eventId);
+  if (!m) return undefined;
+  return { series: eventId.slice(0, m.index) + '*' + eventId.slice(m.index + m[0].length), year: Number(m[1]) };
 }

@@ -1,5 +1,5 @@
 import type { Vocabulary } from './vocabulary';
-import { editDistance, typoBudget } from './words';
+import { editDistance, sameAs, typoBudget } from './words';
 
 /** A term a query word expands to, with how well it matches (1 exact … lower for prefixes and typos). */
 export interface Expansion {
@@ -16,7 +16,9 @@ export interface Expansion {
 export class WordIndex {
   readonly terms: string[];
   /** All posting lists in one array (term t's documents are postings[offsets[t] .. offsets[t+1]]). */
-  private readonly postings: Uint32Array;
+  readonly postings: Uint32Array;
+  /** For each posting, the fields (bits the caller chose: title, speakers…) the term is in. */
+  readonly fields: Uint8Array;
   private readonly offsets: Uint32Array;
   /**
    * Term ids by their first two characters, for prefix look-ups. Each group is
@@ -33,29 +35,40 @@ export class WordIndex {
   private readonly gramOffsets: Uint32Array;
   private readonly counts: Uint16Array;
 
-  /** `documentTerms(doc, add)` calls `add` with the id of each of the document's words. */
+  /** `documentTerms(doc, add)` calls `add` with the id of each of the document's words and the field (a bit) it is in. */
   constructor(
     private readonly vocabulary: Vocabulary,
     readonly documentCount: number,
-    documentTerms: (doc: number, add: (term: number) => void) => void,
+    documentTerms: (doc: number, add: (term: number, field: number) => void) => void,
   ) {
-    // Two passes, no per-term arrays: collect (doc, term) pairs, then lay them out by term.
+    // Two passes, no per-term arrays: collect (doc, term, fields) triples, then lay them out by term.
     let docTerms = new Uint32Array(1 << 16);
+    let docFields = new Uint8Array(1 << 16);
     let used = 0;
     const docEnds = new Uint32Array(documentCount);
     let counts = new Uint32Array(1024);
     let lastDoc = new Int32Array(1024).fill(-1);
+    let lastAt = new Uint32Array(1024);
     let doc = 0;
-    const add = (id: number) => {
+    const add = (id: number, field: number) => {
       if (id >= counts.length) {
         const size = Math.max(id + 1, counts.length * 2);
         counts = grown(counts, size, 0);
         lastDoc = grown(lastDoc, size, -1);
+        lastAt = grown(lastAt, size, 0);
       }
-      if (lastDoc[id] === doc) return;
+      if (lastDoc[id] === doc) {
+        docFields[lastAt[id]!]! |= field;
+        return;
+      }
       lastDoc[id] = doc;
       counts[id]!++;
-      if (used === docTerms.length) docTerms = grown(docTerms, used * 2, 0);
+      if (used === docTerms.length) {
+        docTerms = grown(docTerms, used * 2, 0);
+        docFields = grown(docFields, used * 2, 0);
+      }
+      lastAt[id] = used;
+      docFields[used] = field;
       docTerms[used++] = id;
     };
     for (; doc < documentCount; doc++) {
@@ -67,10 +80,15 @@ export class WordIndex {
     this.offsets = new Uint32Array(termCount + 1);
     for (let t = 0; t < termCount; t++) this.offsets[t + 1] = this.offsets[t]! + (counts[t] ?? 0);
     this.postings = new Uint32Array(used);
+    this.fields = new Uint8Array(used);
     const cursor = this.offsets.slice(0, termCount);
     let k = 0;
     for (let d = 0; d < documentCount; d++) {
-      for (; k < docEnds[d]!; k++) this.postings[cursor[docTerms[k]!]!++] = d;
+      for (; k < docEnds[d]!; k++) {
+        const at = cursor[docTerms[k]!]!++;
+        this.postings[at] = d;
+        this.fields[at] = docFields[k]!;
+      }
     }
     const terms = this.terms;
     for (let t = 0; t < termCount; t++) {
@@ -84,6 +102,15 @@ export class WordIndex {
     }
     [this.gramOffsets, this.gramTerms] = trigramTable(terms);
     this.counts = new Uint16Array(termCount);
+  }
+
+  /** Where term's postings start and end in postings and fields. */
+  start(term: number): number {
+    return this.offsets[term]!;
+  }
+
+  end(term: number): number {
+    return this.offsets[term + 1]!;
   }
 
   docs(term: number): Uint32Array {
@@ -107,6 +134,10 @@ export class WordIndex {
     };
     const exact = this.vocabulary.idOf(word);
     if (exact !== undefined) add(exact, 1);
+    for (const other of sameAs(word)) {
+      const id = this.vocabulary.idOf(other);
+      if (id !== undefined) add(id, 0.9);
+    }
     // One letter is too little to guess a word from; it still matches itself ("c", "r").
     if (unfinished && word.length > 1) for (const term of this.prefixed(word)) add(term, 0.55 + 0.4 * (word.length / this.terms[term]!.length));
     const budget = typoBudget(word.length);
@@ -225,7 +256,7 @@ function trigramsOf(word: string, out: Uint32Array | number[], at: number): numb
   return at;
 }
 
-function grown<T extends Uint32Array | Int32Array>(array: T, size: number, fill: number): T {
+function grown<T extends Uint32Array | Int32Array | Uint8Array>(array: T, size: number, fill: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.fill(fill);
   next.set(array);
