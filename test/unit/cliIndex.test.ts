@@ -138,7 +138,7 @@ test('search --index with a broken file: located problems on stderr, the rest st
   assert.deepEqual(stderr, [
     "broken.yaml:6:12 error sessions[0].video: expected an http(s) URL, got 'not-a-url'",
     'broken.yaml:7:5 error sessions[1].title: missing: every session needs a title; this entry is skipped',
-    'broken.yaml:9:5 warning sessions[2].colour: unknown field (expected one of: id, title, speakers, type, track, start, duration, end, room, video, slides, schedule, links)',
+    'broken.yaml:9:5 warning sessions[2].colour: unknown field (expected one of: id, title, speakers, type, track, start, duration, end, room, video, slides, schedule, links, aliases)',
   ]);
   const quokka = (JSON.parse(stdout[1]!) as { results: Hit[] }).results[0]!;
   // The entry with the bad video is kept, without it.
@@ -286,7 +286,7 @@ test('validate a broken file: exit 1, file:line:col severity field: message', as
     'good.yaml: event demo-2024, 2 sessions loaded',
     "broken.yaml:6:12 error sessions[0].video: expected an http(s) URL, got 'not-a-url'",
     'broken.yaml:7:5 error sessions[1].title: missing: every session needs a title; this entry is skipped',
-    'broken.yaml:9:5 warning sessions[2].colour: unknown field (expected one of: id, title, speakers, type, track, start, duration, end, room, video, slides, schedule, links)',
+    'broken.yaml:9:5 warning sessions[2].colour: unknown field (expected one of: id, title, speakers, type, track, start, duration, end, room, video, slides, schedule, links, aliases)',
     'broken.yaml: event quokka-meetup-2024, 2 sessions loaded',
   ]);
   for (const line of stdout.slice(1, -1)) assert.match(line, /^[^:]+:\d+:\d+ (error|warning|info) \S+: .+/);

@@ -96,7 +96,9 @@ class Completer {
     // Newest first: recaps are written about recent events.
     events.sort((a, b) => (b.start ?? '').localeCompare(a.start ?? '') || a.id.localeCompare(b.id));
     const counts = eventCounts(index);
-    const items = events.slice(0, this.limit).map((e, i): CompletionEntry => {
+    // Every match, not the first `limit`: there are hundreds of events, not tens of thousands, and
+    // a list cut at 50 of the newest would hide older years from the editor's own filtering.
+    const items = events.map((e, i): CompletionEntry => {
       const c = counts.get(e.id) ?? { sessions: 0, video: 0 };
       const where = [e.location, e.start].filter(Boolean).join(', ');
       return {

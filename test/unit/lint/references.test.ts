@@ -184,6 +184,8 @@ test('the resolved talks carry speakers, event, links and the recording the inde
     eventName: 'FOSDEM 2023',
     knownVideo: video('fosdem-2023/container_database_containers'),
     slides: index.get('fosdem-2023/container_database_containers')!.slides,
+    // The bundled index now gives every FOSDEM talk its schedule page (built from year and slug).
+    schedule: 'https://fosdem.org/2023/schedule/event/container_database_containers/',
     mentions: [{ start: text.indexOf('Exploring'), end: text.indexOf('Exploring') + 'Exploring Database Containers'.length, kind: 'title' }],
   });
 });
