@@ -5,6 +5,7 @@ import { lintCommand } from './commands/lint';
 import { previewCommand } from './commands/preview';
 import { rulesCommand } from './commands/rules';
 import { searchCommand } from './commands/search';
+import { statsCommand } from './commands/stats';
 import { validateCommand } from './commands/validate';
 import { UsageError, type CliCommand, type CliIo } from './io';
 
@@ -16,6 +17,7 @@ const commands: Record<string, CliCommand> = {
   lint: lintCommand,
   preview: previewCommand,
   rules: rulesCommand,
+  stats: statsCommand,
 };
 
 function usage(): string {
