@@ -44,6 +44,7 @@ export class SessionIndex {
   private readonly aliases = new Map<string, string>();
   private readonly children = new Map<string, string[]>();
   private list: IndexedSession[] | undefined;
+  private counted: IndexStats | undefined;
 
   constructor(sources: Iterable<IndexSource>) {
     for (const source of sources) {
@@ -105,10 +106,14 @@ export class SessionIndex {
     return out;
   }
 
+  /** Counted once: the index never changes, and the status item asks on every change of diagnostics. */
   stats(): IndexStats {
+    if (this.counted) return { ...this.counted };
     const files = new Set<string>();
-    for (const entry of [...this.sessions, ...this.events.values()]) if (!entry.origin.bundled) files.add(entry.origin.file);
-    return { events: this.events.size, ...countSessions(this.sessions), workspaceFiles: files.size };
+    for (const entry of this.sessions) if (!entry.origin.bundled) files.add(entry.origin.file);
+    for (const entry of this.events.values()) if (!entry.origin.bundled) files.add(entry.origin.file);
+    this.counted = { events: this.events.size, ...countSessions(this.sessions), workspaceFiles: files.size };
+    return { ...this.counted };
   }
 }
 
