@@ -87,8 +87,8 @@ function importCalendar(cal: Component, options: ImportOptions, warnings: string
     if (isPretalx) {
       const m = /^(.*\S)\s+-\s*(.*)$/s.exec(title);
       if (m) {
-        title = m[1];
-        if (speakers.length === 0) speakers = splitNames(m[2]).map((name) => ({ name }));
+        title = m[1]!;
+        if (speakers.length === 0) speakers = splitNames(m[2]!).map((name) => ({ name }));
       }
     }
 
@@ -168,7 +168,7 @@ function httpUrl(text: string | undefined): string | undefined {
 
 function onlyTimezone(cal: Component): string | undefined {
   const zones = cal.getAllSubcomponents('vtimezone');
-  return zones.length === 1 ? textValue(zones[0], 'tzid') : undefined;
+  return zones.length === 1 ? textValue(zones[0]!, 'tzid') : undefined;
 }
 
 function pad(n: number): string {
@@ -221,7 +221,7 @@ function speakersFromDescription(description: string): Speaker[] {
   const speakers: Speaker[] = [];
   const seen = new Set<string>();
   for (const m of description.matchAll(SPEAKER_LINE)) {
-    for (const item of splitNames(m[1])) {
+    for (const item of splitNames(m[1]!)) {
       const speaker = withCompany(item);
       const key = speaker.name.toLowerCase();
       if (!seen.has(key)) {

@@ -9,7 +9,7 @@ import { sharedFile, skipUnlessShared } from '../support/sharedData';
 const voc = (name: string) => ['schedules', 'voc', name];
 const load = (name: string) => importFrabJson(readFileSync(sharedFile(...voc(name)), 'utf8'), { fileName: name });
 const session = (result: ReturnType<typeof importFrabJson>, id: string) => {
-  const found = result.files[0].sessions.find((s) => s.id === id);
+  const found = result.files[0]!.sessions.find((s) => s.id === id);
   assert.ok(found, `no session ${id}`);
   return found;
 };
@@ -23,7 +23,7 @@ test('frab schema 1: Camp 2019', { skip: skipUnlessShared(...voc('frab-camp2019.
   assert.deepEqual(result.warnings, []);
   assert.deepEqual(importStats(result.files), { events: 1, sessions: 79, speakers: 89, sessionsWithVideo: 1, sessionsWithSlides: 8 });
   // conference.end says 08-26, the morning after the last day; the days list ends on 08-25.
-  assert.deepEqual(result.files[0].event, { id: 'camp2019', name: 'Chaos Communication Camp 2019', start: '2019-08-21', end: '2019-08-25' });
+  assert.deepEqual(result.files[0]!.event, { id: 'camp2019', name: 'Chaos Communication Camp 2019', start: '2019-08-21', end: '2019-08-25' });
 
   const robotron = session(result, 'Camp2019-10293-robotron_-_a_tech_opera');
   assert.equal(robotron.title, 'Robotron - a tech opera');
@@ -58,7 +58,7 @@ test('frab schema 1: Camp 2019', { skip: skipUnlessShared(...voc('frab-camp2019.
 test('pretalx schema 1: rC3 channels', { skip: skipUnlessShared(...voc('pretalx-rc3.json')) }, () => {
   const result = load('pretalx-rc3.json');
   assert.deepEqual(importStats(result.files), { events: 1, sessions: 48, speakers: 56, sessionsWithVideo: 0, sessionsWithSlides: 0 });
-  assert.deepEqual(result.files[0].event, { id: 'rc3-channels-2020', name: 'rC3 Channels', start: '2020-12-27', end: '2020-12-30' });
+  assert.deepEqual(result.files[0]!.event, { id: 'rc3-channels-2020', name: 'rC3 Channels', start: '2020-12-27', end: '2020-12-30' });
   const gluon = session(result, 'MJA8QY');
   assert.deepEqual(gluon, {
     id: 'MJA8QY',
@@ -71,7 +71,7 @@ test('pretalx schema 1: rC3 channels', { skip: skipUnlessShared(...voc('pretalx-
     room: 'r3s - Monheim/Rhein',
     schedule: 'https://pretalx.rc3.studio/rc3-channels-2020/talk/MJA8QY/',
   });
-  const types = new Set(result.files[0].sessions.map((s) => s.type));
+  const types = new Set(result.files[0]!.sessions.map((s) => s.type));
   assert.deepEqual([...types].sort(), ['lightning', 'other', 'talk', 'workshop']);
 });
 
@@ -85,14 +85,14 @@ test('pretalx schema 1: DemoCon', { skip: skipUnlessShared(...voc('pretalx-democ
   assert.equal(workshop.start, '2020-12-14T09:00');
   assert.equal(workshop.duration, 90);
   assert.equal(workshop.room, 'Tan Room');
-  assert.equal(result.files[0].event.id, 'democon');
-  assert.equal(importFrabJson(readFileSync(sharedFile(...voc('pretalx-democon.json')), 'utf8'), { eventId: 'demo-2020' }).files[0].event.id, 'demo-2020');
+  assert.equal(result.files[0]!.event.id, 'democon');
+  assert.equal(importFrabJson(readFileSync(sharedFile(...voc('pretalx-democon.json')), 'utf8'), { eventId: 'demo-2020' }).files[0]!.event.id, 'demo-2020');
 });
 
 test('frab schema 2: 38C3 hub export with typed links', { skip: skipUnlessShared(...voc('hub-schedule2.json')) }, () => {
   const result = load('hub-schedule2.json');
   assert.deepEqual(importStats(result.files), { events: 1, sessions: 2, speakers: 3, sessionsWithVideo: 0, sessionsWithSlides: 1 });
-  assert.deepEqual(result.files[0].event, { id: '38c3', name: '38C3', start: '2024-12-27', end: '2024-12-30', url: 'https://events.ccc.de/congress/2024/' });
+  assert.deepEqual(result.files[0]!.event, { id: '38c3', name: '38C3', start: '2024-12-27', end: '2024-12-30', url: 'https://events.ccc.de/congress/2024/' });
 
   const opening = session(result, '38c3-opening-ceremony');
   assert.equal(opening.title, '38C3: Opening Ceremony');
@@ -145,8 +145,8 @@ test('schema 2 typed links: MEDIA is the video, SLIDES the slides, whatever the 
     },
   });
   const result = importFrabJson(text);
-  const [s] = result.files[0].sessions;
-  assert.equal(result.files[0].sessions.length, 1);
+  const s = result.files[0]!.sessions[0]!;
+  assert.equal(result.files[0]!.sessions.length, 1);
   assert.equal(s.video, 'https://cdn.example.org/recordings/typed');
   assert.equal(s.slides, 'https://example.org/deck');
   assert.deepEqual(s.links, [{ url: 'https://example.org/paper.pdf', title: 'Paper' }]);
@@ -157,9 +157,9 @@ test('schema 2 typed links: MEDIA is the video, SLIDES the slides, whatever the 
 
 test('a recording field counts as the video', () => {
   const ev = { id: 1, guid: 'g', title: 'Recorded', date: '2024-01-01T10:00:00+01:00', start: '10:00', duration: '00:30', room: 'Room A', slug: 'recorded', persons: [], links: [], attachments: [], recording: { url: 'https://media.ccc.de/v/tinycon-1-recorded' } };
-  const [s] = importFrabJson(minimal([ev])).files[0].sessions;
+  const s = importFrabJson(minimal([ev])).files[0]!.sessions[0]!;
   assert.equal(s.video, 'https://media.ccc.de/v/tinycon-1-recorded');
-  const [t] = importFrabJson(minimal([{ ...ev, recording: undefined, video_download_url: 'https://cdn.example.org/tinycon-1.mp4' }])).files[0].sessions;
+  const t = importFrabJson(minimal([{ ...ev, recording: undefined, video_download_url: 'https://cdn.example.org/tinycon-1.mp4' }])).files[0]!.sessions[0]!;
   assert.equal(t.video, 'https://cdn.example.org/tinycon-1.mp4');
 });
 
@@ -170,10 +170,10 @@ test('a session without a title is skipped with a warning; duplicate ids get a s
     { ...base, id: 2, guid: 'b', title: 'Same', slug: '' },
     { ...base, id: 3, guid: 'c', title: 'Same', slug: '' },
   ]));
-  assert.deepEqual(result.files[0].sessions.map((s) => s.id), ['same', 'same-2']);
+  assert.deepEqual(result.files[0]!.sessions.map((s) => s.id), ['same', 'same-2']);
   assert.equal(result.warnings.length, 2);
-  assert.match(result.warnings[0], /event a on 2024-01-01 has no title; skipped/);
-  assert.match(result.warnings[1], /two sessions share the id 'same'/);
+  assert.match(result.warnings[0]!, /event a on 2024-01-01 has no title; skipped/);
+  assert.match(result.warnings[1]!, /two sessions share the id 'same'/);
 });
 
 test('bad input: invalid JSON and the wrong shape raise ImportError with a helpful message', () => {

@@ -14,7 +14,7 @@ test('Sched-style calendar: speakers in DESCRIPTION, escaped text, folded lines,
   assert.equal(result.format, 'ical');
   assert.deepEqual(result.warnings, []);
   assert.deepEqual(importStats(result.files), { events: 1, sessions: 6, speakers: 10, sessionsWithVideo: 1, sessionsWithSlides: 1 });
-  const { event, sessions } = result.files[0];
+  const { event, sessions } = result.files[0]!;
   assert.deepEqual(event, { id: 'example-open-source-summit-2024', name: 'Example Open Source Summit 2024', start: '2024-06-04', end: '2024-06-05' });
   assert.deepEqual(sessions.map((s) => s.start), ['2024-06-04T09:00', '2024-06-04T10:00', '2024-06-04T12:30', '2024-06-04T14:00', '2024-06-05T14:00', '2024-06-05T16:30']);
 
@@ -68,7 +68,7 @@ test('pretalx-style calendar: speakers in SUMMARY after the last " - "', () => {
   const result = importIcal(fixture('pretalx-sample.ics'), { fileName: 'schedule.ics' });
   assert.deepEqual(result.warnings, []);
   assert.deepEqual(importStats(result.files), { events: 1, sessions: 4, speakers: 4, sessionsWithVideo: 1, sessionsWithSlides: 0 });
-  const { event, sessions } = result.files[0];
+  const { event, sessions } = result.files[0]!;
   // No X-WR-CALNAME: the event slug comes from pretalx's PRODID.
   assert.deepEqual(event, { id: 'examplecamp-2024', name: 'Examplecamp 2024', start: '2024-08-15', end: '2024-08-16' });
 
@@ -99,11 +99,11 @@ test('" - " in a title is left alone outside pretalx calendars; eventId override
     'END:VCALENDAR', '',
   ].join('\r\n');
   const result = importIcal(ics, { fileName: 'tiny-fest.ics', eventId: 'tiny-2024' });
-  const [s] = result.files[0].sessions;
+  const s = result.files[0]!.sessions[0]!;
   assert.equal(s.title, 'Fomu - an FPGA inside your USB port');
   assert.deepEqual(s.speakers, []);
   assert.equal(s.start, '2024-03-01T10:00', 'floating time is kept as written');
-  assert.deepEqual(result.files[0].event, { id: 'tiny-2024', name: 'Tiny Fest', start: '2024-03-01', end: '2024-03-01' });
+  assert.deepEqual(result.files[0]!.event, { id: 'tiny-2024', name: 'Tiny Fest', start: '2024-03-01', end: '2024-03-01' });
 });
 
 test('UTC times without a calendar time zone are kept, with a warning', () => {
@@ -113,8 +113,8 @@ test('UTC times without a calendar time zone are kept, with a warning', () => {
     'END:VCALENDAR', '',
   ].join('\r\n');
   const result = importIcal(ics);
-  assert.equal(result.files[0].sessions[0].start, '2024-03-01T10:00');
-  assert.equal(result.files[0].sessions[0].duration, 50);
+  assert.equal(result.files[0]!.sessions[0]!.start, '2024-03-01T10:00');
+  assert.equal(result.files[0]!.sessions[0]!.duration, 50);
   assert.match(result.warnings.join('\n'), /times are in UTC/);
 });
 
@@ -126,8 +126,8 @@ test('X-WR-TIMEZONE without a VTIMEZONE converts UTC times through the IANA data
   ].join('\r\n');
   const result = importIcal(ics);
   assert.deepEqual(result.warnings, []);
-  assert.equal(result.files[0].sessions[0].start, '2024-03-02T08:30');
-  assert.equal(result.files[0].event.start, '2024-03-02');
+  assert.equal(result.files[0]!.sessions[0]!.start, '2024-03-02T08:30');
+  assert.equal(result.files[0]!.event.start, '2024-03-02');
 });
 
 test('a VEVENT without a SUMMARY is skipped with a warning', () => {
@@ -138,10 +138,10 @@ test('a VEVENT without a SUMMARY is skipped with a warning', () => {
     'END:VCALENDAR', '',
   ].join('\r\n');
   const result = importIcal(ics);
-  assert.deepEqual(result.files[0].sessions.map((s) => s.title), ['Kept']);
-  assert.equal(result.files[0].event.name, 'Gaps, Inc.', 'X-WR-CALNAME is unescaped');
+  assert.deepEqual(result.files[0]!.sessions.map((s) => s.title), ['Kept']);
+  assert.equal(result.files[0]!.event.name, 'Gaps, Inc.', 'X-WR-CALNAME is unescaped');
   assert.equal(result.warnings.length, 1);
-  assert.match(result.warnings[0], /UID no-title@example\.org\) has no SUMMARY; skipped/);
+  assert.match(result.warnings[0]!, /UID no-title@example\.org\) has no SUMMARY; skipped/);
 });
 
 test('bad input raises ImportError with a helpful message', () => {

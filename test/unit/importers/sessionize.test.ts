@@ -18,9 +18,9 @@ test('Global Azure Linz 2024: YouTube links in questionAnswers become videos', {
   assert.equal(result.format, 'sessionize');
   assert.deepEqual(result.warnings, []);
   assert.deepEqual(importStats(result.files), { events: 1, sessions: 15, speakers: 16, sessionsWithVideo: 15, sessionsWithSlides: 0 });
-  assert.deepEqual(result.files[0].event, { id: 'global-azure-linz-2024', name: 'Global Azure Linz 2024', start: '2024-04-20', end: '2024-04-20' });
+  assert.deepEqual(result.files[0]!.event, { id: 'global-azure-linz-2024', name: 'Global Azure Linz 2024', start: '2024-04-20', end: '2024-04-20' });
 
-  const keynote = result.files[0].sessions.find((s) => s.id === 'keynote-pioneering-the-future-of-java-with-intelligent-apps');
+  const keynote = result.files[0]!.sessions.find((s) => s.id === 'keynote-pioneering-the-future-of-java-with-intelligent-apps');
   // recordingUrl is null here: the link is the answer to the "YouTube Video" question.
   assert.deepEqual(keynote, {
     id: 'keynote-pioneering-the-future-of-java-with-intelligent-apps',
@@ -34,7 +34,7 @@ test('Global Azure Linz 2024: YouTube links in questionAnswers become videos', {
     room: 'Aula',
     video: 'https://youtube.com/live/mIguuYMFbh0',
   });
-  const starts = result.files[0].sessions.map((s) => s.start ?? '');
+  const starts = result.files[0]!.sessions.map((s) => s.start ?? '');
   assert.deepEqual(starts, [...starts].sort(), 'sessions come in time order');
 });
 
@@ -43,7 +43,7 @@ test('Global Azure Linz 2025', { skip: skipUnlessShared(...file(2025)) }, () => 
   assert.deepEqual(result.warnings, []);
   // 12 speaker entries, but Rainer Stropek is listed twice (two ids, two tagLines).
   assert.deepEqual(importStats(result.files), { events: 1, sessions: 13, speakers: 11, sessionsWithVideo: 13, sessionsWithSlides: 0 });
-  const sessions = result.files[0].sessions;
+  const sessions = result.files[0]!.sessions;
   const welcome = sessions.find((s) => s.title === 'Welcome');
   assert.ok(welcome);
   assert.equal(welcome.start, '2025-05-10T09:00');
@@ -56,7 +56,7 @@ test('Global Azure Linz 2025', { skip: skipUnlessShared(...file(2025)) }, () => 
   assert.equal(austria?.video, welcome.video);
   const sick = sessions.find((s) => s.speakers.some((p) => p.name === 'Katharina Sick'));
   assert.deepEqual(sick?.speakers, [{ name: 'Katharina Sick', affiliation: 'Dynatrace' }], '"DevRel @Dynatrace"');
-  assert.equal(importSessionize(readFileSync(sharedFile(...file(2025)), 'utf8')).files[0].event.id, 'sessionize-import');
+  assert.equal(importSessionize(readFileSync(sharedFile(...file(2025)), 'utf8')).files[0]!.event.id, 'sessionize-import');
 });
 
 test('affiliation from a tagLine: the part after the last at/@, else the whole tagLine', () => {
@@ -75,7 +75,7 @@ test('affiliation from a tagLine: the part after the last at/@, else the whole t
 test('event name from the file name', () => {
   assert.equal(readableName('global-azure-linz-2024'), 'Global Azure Linz 2024');
   const result = importSessionize(JSON.stringify({ sessions: [], speakers: [] }), { fileName: '/tmp/exports/my_conf-2025.json' });
-  assert.deepEqual(result.files[0].event, { id: 'my-conf-2025', name: 'My Conf 2025' });
+  assert.deepEqual(result.files[0]!.event, { id: 'my-conf-2025', name: 'My Conf 2025' });
 });
 
 const speakers = [{ id: 's1', fullName: 'Ann Example', tagLine: 'Engineer at Example Corp' }];
@@ -102,7 +102,7 @@ test('recordingUrl wins; slides and other links come from questionAnswers; categ
     })],
     speakers, questions, categories, rooms: [],
   }));
-  const [s] = result.files[0].sessions;
+  const s = result.files[0]!.sessions[0]!;
   assert.equal(s.video, 'https://vimeo.com/123456');
   assert.equal(s.slides, 'https://example.org/deck.pdf');
   assert.equal(s.type, 'workshop');
@@ -126,8 +126,8 @@ test('service sessions without speakers are skipped; untitled sessions warn', ()
     ],
     speakers,
   }));
-  assert.deepEqual(result.files[0].sessions.map((s) => s.title), ['Welcome', 'Ghost']);
-  assert.deepEqual(result.files[0].sessions[1].speakers, []);
+  assert.deepEqual(result.files[0]!.sessions.map((s) => s.title), ['Welcome', 'Ghost']);
+  assert.deepEqual(result.files[0]!.sessions[1]!.speakers, []);
   assert.equal(result.warnings.length, 3);
   assert.match(result.warnings.join('\n'), /session 3 has no title; skipped/);
   assert.match(result.warnings.join('\n'), /speaker nobody, who is not in the speakers list/);
