@@ -1,6 +1,6 @@
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { Vocabulary } from './vocabulary';
-import { WordIndex } from './wordIndex';
+import { WordIndex, type Expansion } from './wordIndex';
 import { joinedWords, words } from './words';
 
 export interface SearchOptions {
@@ -42,6 +42,8 @@ const OWN_EVENT = 0.2;
 const SAME_SERIES = 0.05;
 /** Share of the title's words the query matched: a query that is most of a title. */
 const TITLE_SHARE = 0.01;
+/** When every query word is common ("th", "linux"), at most this many sessions are scored (and all the preferred events'). */
+const PICK_CAP = 3000;
 
 /**
  * Search over the whole session index, fast enough for every keystroke.
@@ -68,6 +70,7 @@ export class SessionSearch {
   private readonly eventIds: string[] = [];
   /** The words of each event's id and name, looked up once per event rather than once per session. */
   private readonly eventTerms = new Map<string, number[]>();
+  private readonly expansions = new Map<string, Expansion[]>();
 
   constructor(private readonly index: SessionIndex) {
     this.sessions = index.sessions;
@@ -136,7 +139,7 @@ export class SessionSearch {
     if (qwords.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
     const unfinishedLast = !/\s$/.test(query) && words(query).at(-1) === qwords[qwords.length - 1];
     const index = this.words;
-    const expanded = qwords.map((word, w) => index.expand(word, unfinishedLast && w === qwords.length - 1));
+    const expanded = qwords.map((word, w) => this.expand(word, unfinishedLast && w === qwords.length - 1));
     // What each word is worth: its best match's rarity. A word that matches nothing weighs nothing.
     const worth = expanded.map((ex) => ex.reduce((max, e) => Math.max(max, e.quality * index.idf(e.term)), 0));
     const worthSum = worth.reduce((a, b) => a + b, 0);
@@ -149,6 +152,7 @@ export class SessionSearch {
     const order = qwords.map((_, w) => w).filter((w) => worth[w]! > 0).sort((a, b) => reach[a]! - reach[b]!);
     const anySelective = reach[order[0]!]! <= common;
     const allowed = this.eventMask(options.onlyEvents);
+    const bonus = this.eventBonus(options.preferEvents);
     const { cover, strength, bestCover, bestStrength, inTitle, titleHits, touchedBy } = this;
     const { postings, fields } = index;
     const touched: number[] = [];
@@ -162,6 +166,8 @@ export class SessionSearch {
             const d = postings[k]!;
             if (touchedBy[d] === 0) {
               if (!picks || (allowed && allowed[this.eventOf[d]!] === 0)) continue;
+              // Words this common pick a bounded number of sessions, the preferred events' all.
+              if (!anySelective && touched.length >= PICK_CAP && !(bonus && bonus[this.eventOf[d]!]! >= OWN_EVENT)) continue;
               touchedBy[d] = 1;
               touched.push(d);
             }
@@ -184,7 +190,7 @@ export class SessionSearch {
         }
       }
       if (touched.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
-      return this.rank(touched, worthSum, limit, options.preferEvents, exact);
+      return this.rank(touched, worthSum, limit, bonus, exact);
     } finally {
       for (const d of touched) {
         cover[d] = 0;
@@ -193,6 +199,17 @@ export class SessionSearch {
         touchedBy[d] = 0;
       }
     }
+  }
+
+  /** A query's words as the index expands them, remembered: each keystroke repeats all but the last word. */
+  private expand(word: string, unfinished: boolean): Expansion[] {
+    const key = unfinished ? `${word}…` : word;
+    let found = this.expansions.get(key);
+    if (!found) {
+      if (this.expansions.size >= 256) this.expansions.clear();
+      this.expansions.set(key, (found = this.words.expand(word, unfinished).sort((a, b) => b.quality - a.quality)));
+    }
+    return found;
   }
 
   /** 1 for each event (by its number) that onlyEvents lets through; undefined when all may. */
@@ -223,9 +240,8 @@ export class SessionSearch {
   }
 
   /** The `limit` best of the touched sessions, best first. */
-  private rank(touched: number[], worthSum: number, limit: number, prefer: ReadonlySet<string> | undefined, exact: IndexedSession | undefined): SearchResult[] {
+  private rank(touched: number[], worthSum: number, limit: number, bonus: Float32Array | undefined, exact: IndexedSession | undefined): SearchResult[] {
     const { cover, strength, titleHits, titleLength, eventOf } = this;
-    const bonus = this.eventBonus(prefer);
     // A bounded insertion list: nearly every session falls below the current worst at once.
     const top: { d: number; score: number }[] = [];
     let floor = -Infinity;

@@ -140,7 +140,9 @@ export class WordIndex {
     }
     // One letter is too little to guess a word from; it still matches itself ("c", "r").
     if (unfinished && word.length > 1) for (const term of this.prefixed(word)) add(term, 0.55 + 0.4 * (word.length / this.terms[term]!.length));
-    const budget = typoBudget(word.length);
+    // A word being typed that already is a word, or begins some, is most likely spelt right so far:
+    // looking for its typos (the costliest look-up at 100,000 sessions) would only find what its completions do.
+    const budget = unfinished && out.size > 0 ? 0 : typoBudget(word.length);
     if (budget > 0) {
       for (const term of this.nearby(word, budget)) {
         const d = editDistance(word, this.terms[term]!, budget);
@@ -186,9 +188,15 @@ export class WordIndex {
     const grams: number[] = [];
     trigramsOf(word, grams, 0);
     const need = Math.max(1, grams.length - 3 * budget);
+    const size = (g: number) => this.gramOffsets[g + 1]! - this.gramOffsets[g]!;
+    // A term sharing `need` of the word's trigrams shares one of its rarest (n - need + 1):
+    // only those buckets are walked; the commonest ("ion", "on$") are only looked up in.
+    grams.sort((a, b) => size(a) - size(b));
+    const walked = grams.length - need + 1;
     const touched: number[] = [];
     const result: number[] = [];
-    for (const g of grams) {
+    for (let k = 0; k < walked; k++) {
+      const g = grams[k]!;
       for (let i = this.gramOffsets[g]!; i < this.gramOffsets[g + 1]!; i++) {
         const t = this.gramTerms[i]!;
         if (this.counts[t] === 0) touched.push(t);
@@ -196,10 +204,27 @@ export class WordIndex {
       }
     }
     for (const t of touched) {
-      if (this.counts[t]! >= need && Math.abs(this.terms[t]!.length - word.length) <= budget) result.push(t);
+      let shared = this.counts[t]!;
       this.counts[t] = 0;
+      if (Math.abs(this.terms[t]!.length - word.length) > budget) continue;
+      for (let k = walked; k < grams.length && shared < need; k++) if (this.bucketHolds(grams[k]!, t)) shared++;
+      if (shared >= need) result.push(t);
     }
     return result;
+  }
+
+  /** Whether a trigram bucket lists the term (each bucket is in term order). */
+  private bucketHolds(g: number, term: number): boolean {
+    let lo = this.gramOffsets[g]!;
+    let hi = this.gramOffsets[g + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = this.gramTerms[mid]!;
+      if (t === term) return true;
+      if (t < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
   }
 }
 
