@@ -4,8 +4,9 @@ import Fuse from 'fuse.js';
 import type { EventFile } from '../src/core/index/model';
 import type { SessionIndex } from '../src/core/index/sessionIndex';
 import { SessionSearch } from '../src/core/search/sessionSearch';
-import { bundledFiles, generatedFiles, indexOf } from './data';
+import { bundledFiles, generatedFiles, indexOf, root } from './data';
 import { labelledQueries, SEED_QUERIES, type LabelledQuery } from './queries';
+import { accuracy, GOALS, loadQueryCases, oursRanker, percent, plainFuseRanker } from './searchQuality';
 import { heapMb, median, percentile, table, time } from './stats';
 
 interface Engine {
@@ -74,9 +75,25 @@ function run(label: string, files: EventFile[], queries: LabelledQuery[], typing
   return rows;
 }
 
+/** Top-1 and top-3 on the hand-written queries from real recaps, ours beside plain fuse.js. */
+function qualityTable(index: SessionIndex): string {
+  const cases = loadQueryCases(root);
+  const rows: string[][] = [];
+  const misses: string[] = [];
+  for (const [name, ranker] of [['Recap Writer', oursRanker(index)], ['plain fuse.js', plainFuseRanker(index)]] as const) {
+    const a = accuracy(cases, ranker, index);
+    rows.push([name, String(cases.length), percent(a.top1), percent(a.top3)]);
+    if (name === 'Recap Writer') for (const m of a.misses) misses.push(`- "${m.case.query}" (${m.case.event}): ${m.rank > 0 ? `#${m.rank}` : 'not in the first 10'}, ${m.case.expected}; first ${m.first ?? 'nothing'}`);
+  }
+  const goals = `Goals: top-1 ≥ ${percent(GOALS.top1)}, top-3 ≥ ${percent(GOALS.top3)}. Queries: bench/searchQueries.json (the recap's event preferred; plain fuse.js has no such context).`;
+  return [table(['engine', 'queries', 'top-1', 'top-3'], rows), '', goals, ...(misses.length ? ['', 'Recap Writer not first:', ...misses] : [])].join('\n');
+}
+
 export function searchBench(): string {
   const base = bundledFiles();
   const fosdemIndex = indexOf(base);
+  const quality = qualityTable(fosdemIndex);
+  process.stderr.write(`${quality}\n`);
   const fosdemQueries = [...SEED_QUERIES, ...labelledQueries(fosdemIndex, 52, 7)];
   const big = generatedFiles(base, 100_000);
   const bigQueries = labelledQueries(indexOf(big), 50, 11);
@@ -86,5 +103,5 @@ export function searchBench(): string {
     ...run('bundled (FOSDEM 2007–2026 + seeds)', base, fosdemQueries, { ours: 20, fuse: 5 }),
     ...run('generated', big, bigQueries, { ours: 20, fuse: 1 }),
   ];
-  return table(HEADER, rows);
+  return `${table(HEADER, rows)}\n\n### Accuracy on queries from real recaps\n\n${quality}`;
 }
