@@ -64,3 +64,28 @@ test('unknown-talk: an old id gets the current id as its fix', () => {
 test('a FOSDEM page on archive.fosdem.org is the same page as on fosdem.org', () => {
   assert.equal(urlKey('https://archive.fosdem.org/2019/schedule/event/tinygo/'), urlKey('https://fosdem.org/2019/schedule/event/tinygo'));
 });
+
+test('the bundle writes shared URL beginnings once and a URL named by its session id without the id', () => {
+  const many: EventFile = {
+    event: { id: 'fosdem-2024', name: 'FOSDEM 2024' },
+    sessions: Array.from({ length: 10 }, (_, i) => ({
+      id: `talk-${i}`,
+      title: `Talk ${i}`,
+      speakers: [],
+      video: `https://video.fosdem.org/2024/k1105/talk-${i}.mp4`,
+      schedule: `https://fosdem.org/2024/schedule/event/talk-${i}/`,
+      ...(i === 0 ? { slides: 'https://example.org/only-one.pdf' } : {}),
+    })),
+  };
+  const bundle = encodeBundle([many], []);
+  assert.ok(bundle.prefixes!.includes('https://fosdem.org/2024/schedule/event/'));
+  assert.ok(bundle.prefixes!.includes('https://video.fosdem.org/2024/k1105/'));
+  const row = bundle.events[0]!.sessions[3]!;
+  assert.match(row[8], /^[0-9a-z]+\*\.mp4$/);
+  assert.match(row[10], /^[0-9a-z]+\*\/$/);
+  assert.equal(bundle.events[0]!.sessions[0]![9], '0|https://example.org/only-one.pdf');
+  assert.deepEqual(decodeBundle(JSON.parse(JSON.stringify(bundle))), [many]);
+  // A bundle without prefixes holds whole URLs.
+  const whole = { ...bundle, prefixes: undefined, events: [{ event: many.event, sessions: [['a', 'A', [], -1, -1, '', 0, -1, 'https://x.example/v', '', '']] }] } as unknown as typeof bundle;
+  assert.equal(decodeBundle(whole)[0]!.sessions[0]!.video, 'https://x.example/v');
+});
