@@ -1,4 +1,5 @@
 import { CORE_VERSION } from '../core/version';
+import { attachVideosCommand } from './commands/attachVideos';
 import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
 import { lintCommand } from './commands/lint';
@@ -18,10 +19,11 @@ const commands: Record<string, CliCommand> = {
   preview: previewCommand,
   rules: rulesCommand,
   stats: statsCommand,
+  'attach-videos': attachVideosCommand,
 };
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  recap ${name.padEnd(8)} ${c.summary}`);
+  const lines = Object.entries(commands).map(([name, c]) => `  recap ${name.padEnd(13)} ${c.summary}`);
   return ['Usage: recap <command> [options]', '', 'Commands:', ...lines, '', 'Options:', '  --version  print the version', '  --help     print this help'].join('\n');
 }
 

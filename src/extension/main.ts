@@ -4,6 +4,7 @@ import { summarizeRecap, type RecapSummary } from '../core/recap/inspect';
 import { registerCommands } from './commands/registry';
 import { NewRecapCommand } from './commands/newRecap';
 import { ImportScheduleCommand } from './commands/importSchedule';
+import { AttachRecordingsCommand } from './commands/attachRecordings';
 import { ShowIndexStatisticsCommand } from './commands/showIndexStatistics';
 import { IndexService, type IndexSnapshot } from './sessionIndex/indexService';
 import { InsertTalkReferenceCommand } from './commands/insertTalkReference';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
   registerCommands(context, [
     new NewRecapCommand(),
     new ImportScheduleCommand(),
+    new AttachRecordingsCommand(output),
     new ShowIndexStatisticsCommand(indexService, output),
     new InsertTalkReferenceCommand(documents, indexService, offerToAddTalk),
     offerToAddTalk,
