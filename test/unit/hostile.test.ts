@@ -12,19 +12,8 @@ import { inFencedCode } from '../../src/core/markdown/fenceAt';
 import { parseRecap } from '../../src/core/recap/parseRecap';
 import { talkCard } from '../../src/core/talks/talkCard';
 import { LineIndex } from '../../src/core/text/lineIndex';
+import { rng } from '../../bench/data';
 import { index, search } from './lint/support';
-
-/** Deterministic PRNG: the same hostile inputs on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function within<T>(ms: number, what: string, run: () => T): T {
   const started = performance.now();
