@@ -324,7 +324,7 @@ test('an unknown field is a warning naming the allowed fields; the entry loads',
   assert.deepEqual(loaded.problems.map(brief), [
     '4:3 warning event.venue: unknown field (expected one of: id, name, location, start, end, url, recordings, parent)',
     '8:1 warning extra: unknown top-level key (expected event, sessions)',
-    '7:5 warning sessions[0].abstract: unknown field (expected one of: id, title, speakers, type, track, start, duration, end, room, video, slides, schedule, links)',
+    '7:5 warning sessions[0].abstract: unknown field (expected one of: id, title, speakers, type, track, start, duration, end, room, video, slides, schedule, links, aliases)',
   ]);
   assert.deepEqual(loaded.sessions, [{ id: 'talk', title: 'Talk', speakers: [] }]);
   assert.deepEqual(loaded.event, { id: 'demo-2024', name: 'Demo' });
