@@ -6,13 +6,19 @@ import { finishImport, indexFileOutputs } from '../../core/importers/finish';
 import { importSchedule, parseFormat } from '../../core/importers/importSchedule';
 import { importPyvideo } from '../../core/importers/pyvideo';
 import { ImportError, type ImportResult } from '../../core/importers/types';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, DownloadError, downloadText, looksLikeUrl } from '../download';
 import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 import { readPyvideoFolder } from '../pyvideoFolder';
 import { refuseOutput, writeErrorMessage, writeFileAtomic } from '../writeOutput';
 
-const HELP = `Usage: recap import FILE|FOLDER [--format frab-xml|frab-json|sessionize|ical] [--event-id ID] [-o OUT|-o DIR/] [--force]
+const HELP = `Usage: recap import FILE|FOLDER|URL [--format frab-xml|frab-json|sessionize|ical] [--event-id ID] [-o OUT|-o DIR/] [--force]
+                   [--timeout SECONDS] [--max-size MB]
 Turns a schedule export into a Recap Writer index file (YAML). The format is
-detected from the content unless --format is given. A FOLDER is read as
+detected from the content unless --format is given. An http(s) URL is
+downloaded first (pretalx/frab schedule.xml or schedule.json, Sessionize's API,
+an .ics feed): at most ${DEFAULT_MAX_BYTES / 1024 / 1024} MB (--max-size), within ${DEFAULT_TIMEOUT_MS / 1000} s (--timeout),
+following at most 5 redirects; a failed download writes nothing. The event id
+comes from the URL's last path segment unless --event-id is given. A FOLDER is read as
 pyvideo data: one event folder (category.json and videos/*.json, the folder's
 name becomes the event id) or the whole pyvideo tree (one event per folder,
 never a talk on its NO_PUBLISH list). Without -o the index goes
@@ -41,24 +47,57 @@ export const importCommand: CliCommand = {
   summary: 'turn a schedule export (frab XML/JSON, pretalx, Sessionize, iCalendar) into an index file',
   help: HELP,
   async run(args, io) {
-    const parsed = parseCliArgs(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' }, 'event-id': { type: 'string' }, force: { type: 'boolean' } });
+    const parsed = parseCliArgs(args, {
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'event-id': { type: 'string' },
+      force: { type: 'boolean' },
+      timeout: { type: 'string' },
+      'max-size': { type: 'string' },
+    });
     const { values, positionals } = parsed;
-    if (positionals.length !== 1) throw new UsageError('name one schedule file');
+    if (positionals.length !== 1) throw new UsageError('name one schedule file or URL');
     const file = positionals[0]!;
+    const remote = looksLikeUrl(file);
+    const positive = (name: string, value: string | undefined) => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!(n > 0)) throw new UsageError(`--${name} takes a positive number, not '${value}'`);
+      return n;
+    };
+    const timeout = positive('timeout', values.timeout);
+    const maxSize = positive('max-size', values['max-size']);
     const input = resolve(io.cwd, file);
-    const pyvideo = isFolder(input);
-    const text = pyvideo ? '' : readInput(io, file, input);
+    const pyvideo = !remote && isFolder(input);
+    let text: string | undefined;
+    let fileName = basename(file);
+    if (remote) {
+      try {
+        const got = await downloadText(file, { timeoutMs: timeout === undefined ? undefined : timeout * 1000, maxBytes: maxSize === undefined ? undefined : Math.floor(maxSize * 1024 * 1024) });
+        text = got.text;
+        fileName = got.fileName;
+      } catch (err) {
+        if (err instanceof DownloadError) {
+          io.err(err.message);
+          return 2;
+        }
+        throw err;
+      }
+    } else {
+      text = pyvideo ? '' : readInput(io, file, input);
+    }
     if (text === undefined) return 2;
     let result: ImportResult;
     try {
       result = pyvideo ? importPyvideoFolder(file, input, values['event-id']) : importSchedule(text, {
         format: values.format ? parseFormat(values.format) : undefined,
-        fileName: basename(file),
+        fileName,
         eventId: values['event-id'],
       });
     } catch (err) {
       if (err instanceof ImportError) {
-        io.err(err.message.startsWith(`${basename(file)}:`) ? err.message : `${file}: ${err.message}`);
+        const message = remote && err.message.startsWith(`${fileName}: `) ? err.message.slice(fileName.length + 2) : err.message;
+        io.err(!remote && message.startsWith(`${fileName}:`) ? message : `${file}: ${message}`);
         return 2;
       }
       throw err;
@@ -68,7 +107,7 @@ export const importCommand: CliCommand = {
     const output = values.output;
     const folder = output !== undefined && (/[\\/]$/.test(output) || isFolder(resolve(io.cwd, output)));
     const shown = (name: string) => (output === undefined ? '<stdout>' : folder ? join(output, name) : output);
-    const outputs = indexFileOutputs(result, `Recap Writer session index, imported from ${basename(file)} (${result.format}) by recap import.`, shown);
+    const outputs = indexFileOutputs(result, `Recap Writer session index, imported from ${remote ? file : basename(file)} (${result.format}) by recap import.`, shown);
     const rejected = outputs.flatMap((o) => o.problems);
     if (rejected.length) {
       for (const p of rejected) io.err(formatIndexProblem(p));
@@ -87,7 +126,7 @@ export const importCommand: CliCommand = {
     } else {
       const targets = outputs.map((o) => ({ ...o, shown: shown(o.name), path: resolve(io.cwd, shown(o.name)) }));
       // Every target is checked before any is written: all or nothing.
-      const refusals = targets.map((t) => refuseOutput(t.shown, t.path, { inputs: [input], force: values.force })).filter((r): r is string => r !== undefined);
+      const refusals = targets.map((t) => refuseOutput(t.shown, t.path, { inputs: remote ? [] : [input], force: values.force })).filter((r): r is string => r !== undefined);
       if (refusals.length) {
         for (const r of refusals) io.err(r);
         return 2;
