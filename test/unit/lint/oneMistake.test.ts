@@ -42,7 +42,8 @@ test('once it parses, the rules that read the frontmatter speak again', () => {
       [
         'missing-video',
         'fosdem-2024/fosdem-2024-1740-productionizing-jupyter-notebooks',
-        '“Productionizing Jupyter Notebooks” has no video link: add its recording once it is published.',
+        // The bundled index has FOSDEM 2024's post-conference export, with its recordings.
+        '“Productionizing Jupyter Notebooks” has no video link; the index knows its recording: https://video.fosdem.org/2024/ua2118/fosdem-2024-1740-productionizing-jupyter-notebooks.mp4',
       ],
     ],
   );
