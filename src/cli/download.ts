@@ -104,7 +104,7 @@ export async function downloadText(address: string, options: DownloadOptions = {
   const failure = (err: unknown, doing: string): DownloadError => {
     if (err instanceof DownloadError) return err;
     if (timedOut) return new DownloadError(`${url.host} did not send ${url.href} within ${formatSeconds(timeoutMs)} (${doing}); the server is slow or unreachable. ${TRY}`);
-    if (options.signal?.aborted) return new DownloadError(`the download from ${url.host} was cancelled`);
+    if (options.signal?.aborted) return new DownloadError(`the download from ${url.host} was cancelled.`);
     return new DownloadError(`cannot download ${url.href} from ${url.host}: ${doing} failed (${causeOf(err)}). ${TRY}`);
   };
 

@@ -237,3 +237,9 @@ test('bad --timeout and --max-size are usage errors', async () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--timeout takes a positive number, not 'soon'/);
 });
+
+test('a download can be cancelled (the editor passes its Cancel button as a signal)', async () => {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 50);
+  await assert.rejects(downloadText(`${base}/slow`, { signal: controller.signal }), (e: unknown) => e instanceof DownloadError && e.message === `the download from ${host} was cancelled.`);
+});
