@@ -10,7 +10,8 @@ import { extensionApi, openRecap, workspaceFile } from './util';
 // A bundled talk with a recording, slides and a schedule page.
 const ROBRIX = 'fosdem-2025/fosdem-2025-5841-robrix-a-pure-rust-multi-platform-matrix-client-and-more';
 const ROBRIX_TITLE = 'Robrix: a pure Rust multi-platform Matrix Client and more';
-const ROBRIX_VIDEO = 'https://www.youtube.com/watch?v=DO5C7aITVyU';
+// The post-conference export's recording (the preliminary one linked a YouTube upload).
+const ROBRIX_VIDEO = 'https://video.fosdem.org/2025/k4201/fosdem-2025-5841-robrix-a-pure-rust-multi-platform-matrix-client-and-more.mp4';
 const ROBRIX_SCHEDULE = 'https://fosdem.org/2025/schedule/event/fosdem-2025-5841-robrix-a-pure-rust-multi-platform-matrix-client-and-more/';
 // A bundled talk with slides and no recording: a mention of it is a missing-video.
 const PATHWAYS_TITLE = 'Creating Pathways That Invest in New Maintainers';
