@@ -93,7 +93,8 @@ for (const name of fosdemFiles) {
       const current = finalByKey.get(talkKey(year, e));
       const session = current ? byId.get(asId(current)) : undefined;
       if (!session || byId.has(e.slug) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(e.slug)) continue;
-      (session.aliases ??= []).includes(e.slug) || session.aliases.push(e.slug);
+      const aliases = (session.aliases ??= []);
+      if (!aliases.includes(e.slug)) aliases.push(e.slug);
       aliasCount++;
     }
     sources.push(`FOSDEM schedule ${name} (frab XML), old ids from fosdem-${year}-preliminary.xml`);
