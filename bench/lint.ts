@@ -79,7 +79,8 @@ export function generateRecap(sessions: readonly IndexedSession[], bytes: number
       if (r < 0.45 && s.video) block = `- [${s.title}](${dest(s.video)})${by}\n  ${note()}`;
       else if (r < 0.55) block = `- ${s.title}${by} ([video](https://www.youtube.com/watch?v=${(n * 7919).toString(36).padStart(11, 'x')}))\n  ${note()}`;
       else if (r < 0.72) block = `- ${s.title}${by}. ${note()}`;
-      else if (r < 0.8) block = `\n### ${s.title}\n\n${who || 'The devroom team'} — ${note()} ${note()}\n\n${s.video ? `[Watch the recording](${dest(s.video)})` : 'Video not yet available.'}\n`;
+      else if (r < 0.8)
+        block = `\n### ${s.title}\n\n${who || 'The devroom team'} — ${note()} ${note()}\n\n${s.video ? `[Watch the recording](${dest(s.video)})` : 'Video not yet available.'}\n`;
       else if (r < 0.85) block = `- ${s.title}${by} (video not yet available)`;
       else if (r < 0.97) block = `\nI also caught *${s.title}*${who ? ` by ${who}` : ''}, which ${note().toLowerCase()} ${note()}\n`;
       else block = `\n\`\`\`sh\n# ${s.title}\nnix build .#${s.id} --rebuild\n\`\`\`\n`;
@@ -147,8 +148,15 @@ export async function lintBench(): Promise<string> {
     const parseMs = median(parseTimes);
     const lintMs = median(lintTimes);
     rows.push([
-      label, `${(text.length / 1024).toFixed(0)} KB`, parseMs.toFixed(1), mdlMs.toFixed(0), lintMs.toFixed(1), coldMs.toFixed(0),
-      `${(lintMs / parseMs).toFixed(2)}×`, String(result.talks.length), String(result.findings.length),
+      label,
+      `${(text.length / 1024).toFixed(0)} KB`,
+      parseMs.toFixed(1),
+      mdlMs.toFixed(0),
+      lintMs.toFixed(1),
+      coldMs.toFixed(0),
+      `${(lintMs / parseMs).toFixed(2)}×`,
+      String(result.talks.length),
+      String(result.findings.length),
     ]);
     process.stderr.write(`${rows[rows.length - 1]!.join(' | ')}\n`);
   }
@@ -172,8 +180,15 @@ export async function lintBench(): Promise<string> {
       current = edited;
     }
     rows.push([
-      label, `${(current.length / 1024).toFixed(0)} KB`, median(bare).toFixed(1), '', median(relints).toFixed(1), '',
-      `${(median(relints) / median(bare)).toFixed(2)}×`, '', '',
+      label,
+      `${(current.length / 1024).toFixed(0)} KB`,
+      median(bare).toFixed(1),
+      '',
+      median(relints).toFixed(1),
+      '',
+      `${(median(relints) / median(bare)).toFixed(2)}×`,
+      '',
+      '',
     ]);
   };
   typing('100 KB, one character edited (re-lint)', (text, at) => text.slice(0, at) + (text[at] === 'e' ? 'a' : 'e') + text.slice(at + 1));

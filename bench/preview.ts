@@ -28,7 +28,13 @@ export function benchRecap(bytes = 100_000): { text: string; result: LintResult 
   const pick = () => sessions[Math.floor(random() * sessions.length)]!;
   const byline = (s: Session) => s.speakers.map((sp) => (sp.affiliation ? `${sp.name} (${sp.affiliation})` : sp.name)).join(', ');
   const fm: string[] = ['---', 'title: "Notes from a long conference season"', 'event: fosdem-2024', 'date: 2024-02-05', 'author: Sam Example', 'talks:'];
-  const body: string[] = ['', '# Notes from a long conference season', '', 'A long recap, *one section per talk*, the way people write them after a busy weekend.', ''];
+  const body: string[] = [
+    '',
+    '# Notes from a long conference season',
+    '',
+    'A long recap, *one section per talk*, the way people write them after a busy weekend.',
+    '',
+  ];
   const talks: ResolvedTalk[] = [];
   const wanted: { needle: string; from: number; code: string; severity: Finding['severity']; message: string }[] = [];
   const prose = [
@@ -59,8 +65,16 @@ export function benchRecap(bytes = 100_000): { text: string; result: LintResult 
     }
     body.push(`${paragraph()} It pairs well with “${other.title}” by ${other.speakers[0]!.name}, which I missed.`, '');
     body.push(paragraph(), '');
-    if (i % 3 === 0) body.push(`- Why it matters: ${prose[(i + 1) % prose.length]}`, `- What to try: \`${s.id}\` in your own setup`, '- Video: not yet available', '');
-    if (i % 3 === 0) wanted.push({ needle: 'not yet available', from: -1, code: 'video-placeholder', severity: 'info', message: 'A placeholder where a video link should be: come back when the recording is out.' });
+    if (i % 3 === 0)
+      body.push(`- Why it matters: ${prose[(i + 1) % prose.length]}`, `- What to try: \`${s.id}\` in your own setup`, '- Video: not yet available', '');
+    if (i % 3 === 0)
+      wanted.push({
+        needle: 'not yet available',
+        from: -1,
+        code: 'video-placeholder',
+        severity: 'info',
+        message: 'A placeholder where a video link should be: come back when the recording is out.',
+      });
     if (i % 5 === 0) body.push(`> ${prose[(i + 2) % prose.length]}`, '');
     if (i % 7 === 0) body.push('| Talk | Speakers |', '|------|----------|', `| ${s.title.replace(/\|/g, '\\|')} | ${byline(s).replace(/\|/g, '\\|')} |`, '');
     if (i % 11 === 0) body.push('```yaml', `talk: ${id}`, '```', '');
@@ -80,7 +94,14 @@ export function benchRecap(bytes = 100_000): { text: string; result: LintResult 
   const text = `${fm.join('\n')}\n${body.join('\n')}`;
   const findings: Finding[] = [];
   const unknown = text.indexOf('fosdem-2024/no-such-talk');
-  findings.push({ code: 'unknown-talk', severity: 'error', message: 'No talk with this id in the index.', start: unknown, end: unknown + 'fosdem-2024/no-such-talk'.length, fixes: [] });
+  findings.push({
+    code: 'unknown-talk',
+    severity: 'error',
+    message: 'No talk with this id in the index.',
+    start: unknown,
+    end: unknown + 'fosdem-2024/no-such-talk'.length,
+    fixes: [],
+  });
   let cursor = text.indexOf('\n---\n') + 5;
   for (const w of wanted) {
     const at = text.indexOf(w.needle, cursor);
@@ -107,9 +128,18 @@ export function previewBench(): string {
   const md = new MarkdownIt();
   const rows: string[][] = [];
   const row = (step: string, times: number[], goal = '') =>
-    rows.push([step, `${kb} KB, ${result.findings.length} findings, ${result.talks.length} talks`, median(times).toFixed(1), percentile(times, 95).toFixed(1), goal]);
+    rows.push([
+      step,
+      `${kb} KB, ${result.findings.length} findings, ${result.talks.length} talks`,
+      median(times).toFixed(1),
+      percentile(times, 95).toFixed(1),
+      goal,
+    ]);
   const runs = 30;
-  row('markdown-it parse + render (baseline)', measure(() => md.render(text), runs));
+  row(
+    'markdown-it parse + render (baseline)',
+    measure(() => md.render(text), runs),
+  );
   const refresh = measure(() => {
     const parsed = parseRecap('recaps/bench.md', text);
     return renderPreviewBody(parsed, result);
@@ -130,7 +160,16 @@ export function previewBench(): string {
     percentile(withLint, 95).toFixed(1),
     median(withLint) < GOAL_MS ? `< ${GOAL_MS} ms: met` : `< ${GOAL_MS} ms: MISSED`,
   ]);
-  row('first open: parse + full document', measure(() => renderPreview(parseRecap('recaps/bench.md', text), result, { nonce: newNonce(), cspSource: 'https://x', styleUri: 's', scriptUri: 'j' }), runs));
-  row('refresh with recap.preview.allowHtml (sanitized)', measure(() => renderPreviewBody(parseRecap('recaps/bench.md', text), result, { allowHtml: true }), runs));
+  row(
+    'first open: parse + full document',
+    measure(
+      () => renderPreview(parseRecap('recaps/bench.md', text), result, { nonce: newNonce(), cspSource: 'https://x', styleUri: 's', scriptUri: 'j' }),
+      runs,
+    ),
+  );
+  row(
+    'refresh with recap.preview.allowHtml (sanitized)',
+    measure(() => renderPreviewBody(parseRecap('recaps/bench.md', text), result, { allowHtml: true }), runs),
+  );
   return table(['step', 'recap', 'median ms', 'p95 ms', 'goal'], rows);
 }

@@ -10,9 +10,12 @@ function typo(word: string, random: () => number): string {
   if (word.length < 5) return word;
   const i = 1 + Math.floor(random() * (word.length - 3));
   switch (Math.floor(random() * 3)) {
-    case 0: return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2); // swap
-    case 1: return word.slice(0, i) + word.slice(i + 1); // drop
-    default: return word.slice(0, i) + 'e' + word.slice(i + 1); // replace
+    case 0:
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2); // swap
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1); // drop
+    default:
+      return word.slice(0, i) + 'e' + word.slice(i + 1); // replace
   }
 }
 
@@ -30,7 +33,10 @@ export function labelledQueries(index: SessionIndex, count: number, seed: number
     const s: IndexedSession = sessions[Math.floor(random() * sessions.length)]!;
     if (used.has(s.fullId)) continue;
     used.add(s.fullId);
-    const long = s.title.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}-]/gu, '')).filter((w) => w.length > 4);
+    const long = s.title
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}\p{N}-]/gu, ''))
+      .filter((w) => w.length > 4);
     const kind = out.length % 3;
     let query: string;
     if (kind === 0) query = [typo(long[0]!, random), long[long.length - 1]!].join(' ');

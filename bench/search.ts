@@ -52,7 +52,18 @@ function measure(engine: Engine, queries: LabelledQuery[], typing: string[]) {
   return { latencies, keystrokes, recall: hits / queries.length };
 }
 
-const HEADER = ['index', 'engine', 'sessions', 'load ms', 'build ms', 'heap MB', 'query median ms', 'query p95 ms', 'keystroke median / p95 ms (n)', 'top-5 recall'];
+const HEADER = [
+  'index',
+  'engine',
+  'sessions',
+  'load ms',
+  'build ms',
+  'heap MB',
+  'query median ms',
+  'query p95 ms',
+  'keystroke median / p95 ms (n)',
+  'top-5 recall',
+];
 
 function run(label: string, files: EventFile[], queries: LabelledQuery[], typingCount: { ours: number; fuse: number }): string[][] {
   const [index, loadMs] = time(() => indexOf(files));
@@ -64,8 +75,14 @@ function run(label: string, files: EventFile[], queries: LabelledQuery[], typing
     const typing = queries.slice(0, n).map((q) => q.query);
     const m = measure(engine, queries, typing);
     rows.push([
-      label, engine.name, String(index.sessions.length), loadMs.toFixed(0), engine.buildMs.toFixed(0), engine.memoryMb.toFixed(1),
-      median(m.latencies).toFixed(2), percentile(m.latencies, 95).toFixed(2),
+      label,
+      engine.name,
+      String(index.sessions.length),
+      loadMs.toFixed(0),
+      engine.buildMs.toFixed(0),
+      engine.memoryMb.toFixed(1),
+      median(m.latencies).toFixed(2),
+      percentile(m.latencies, 95).toFixed(2),
       `${median(m.keystrokes).toFixed(2)} / ${percentile(m.keystrokes, 95).toFixed(2)} (${m.keystrokes.length})`,
       `${(m.recall * 100).toFixed(0)}% of ${queries.length}`,
     ]);
@@ -80,10 +97,17 @@ function qualityTable(index: SessionIndex): string {
   const cases = loadQueryCases(root);
   const rows: string[][] = [];
   const misses: string[] = [];
-  for (const [name, ranker] of [['Recap Writer', oursRanker(index)], ['plain fuse.js', plainFuseRanker(index)]] as const) {
+  for (const [name, ranker] of [
+    ['Recap Writer', oursRanker(index)],
+    ['plain fuse.js', plainFuseRanker(index)],
+  ] as const) {
     const a = accuracy(cases, ranker, index);
     rows.push([name, String(cases.length), percent(a.top1), percent(a.top3)]);
-    if (name === 'Recap Writer') for (const m of a.misses) misses.push(`- "${m.case.query}" (${m.case.event}): ${m.rank > 0 ? `#${m.rank}` : 'not in the first 10'}, ${m.case.expected}; first ${m.first ?? 'nothing'}`);
+    if (name === 'Recap Writer')
+      for (const m of a.misses)
+        misses.push(
+          `- "${m.case.query}" (${m.case.event}): ${m.rank > 0 ? `#${m.rank}` : 'not in the first 10'}, ${m.case.expected}; first ${m.first ?? 'nothing'}`,
+        );
   }
   const goals = `Goals: top-1 ≥ ${percent(GOALS.top1)}, top-3 ≥ ${percent(GOALS.top3)}. Queries: bench/searchQueries.json (the recap's event preferred; plain fuse.js has no such context).`;
   return [table(['engine', 'queries', 'top-1', 'top-3'], rows), '', goals, ...(misses.length ? ['', 'Recap Writer not first:', ...misses] : [])].join('\n');

@@ -46,7 +46,11 @@ const products = [
 function filesUnder(dir, suffix) {
   const out = [];
   let entries = [];
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...filesUnder(p, suffix));
@@ -79,6 +83,6 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(all.map((o) => esbuild.build(o)));
-  const names = all.flatMap((o) => Object.keys(o.entryPoints).length ? [relative(root, o.outdir)] : []);
+  const names = all.flatMap((o) => (Object.keys(o.entryPoints).length ? [relative(root, o.outdir)] : []));
   console.log(`[build] ${production ? 'production' : 'development'} build of ${[...new Set(names)].join(', ')} in ${Date.now() - started} ms`);
 }

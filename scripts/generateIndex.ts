@@ -36,7 +36,9 @@ const readJson = (...path: string[]): unknown => JSON.parse(readFileSync(join(sh
 
 const seeds: EventFile[] = [];
 const sources: string[] = [];
-for (const name of readdirSync(seedsDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+for (const name of readdirSync(seedsDir)
+  .filter((n) => /\.ya?ml$/.test(n))
+  .sort()) {
   const loaded = loadIndexFile(`data/seeds/${name}`, readFileSync(join(seedsDir, name), 'utf8'));
   for (const p of loaded.problems) console.error(formatIndexProblem(p));
   if (loaded.problems.some((p) => p.severity === 'error') || !loaded.event) process.exit(1);
@@ -46,7 +48,9 @@ for (const name of readdirSync(seedsDir).filter((n) => /\.ya?ml$/.test(n)).sort(
 
 let fosdemFiles: string[];
 try {
-  fosdemFiles = readdirSync(fosdemDir).filter((n) => /^fosdem-\d{4}\.xml$/.test(n)).sort();
+  fosdemFiles = readdirSync(fosdemDir)
+    .filter((n) => /^fosdem-\d{4}\.xml$/.test(n))
+    .sort();
 } catch {
   console.error(`no FOSDEM schedules at ${fosdemDir}: put ../shared beside the project or set RECAP_SHARED_DATA`);
   process.exit(1);
@@ -119,12 +123,16 @@ seeds[seedIndex] = kubecon.file;
 sources.push('KubeCon + CloudNativeCon Europe 2024 Sched scrape (orimanabu/slidefetcher), tracks from ezeqme/cloud-native-second-brain');
 
 // EuroPython 2024, from the conference website's own data.
-const europython = importEuroPythonSite(readJson('schedules', 'europython', 'europython-2024-sessions.json'), readJson('schedules', 'europython', 'europython-2024-speakers.json'), {
-  eventId: 'europython-2024',
-  name: 'EuroPython 2024',
-  location: 'Prague, Czech Republic',
-  url: 'https://ep2024.europython.eu/',
-}).files[0]!;
+const europython = importEuroPythonSite(
+  readJson('schedules', 'europython', 'europython-2024-sessions.json'),
+  readJson('schedules', 'europython', 'europython-2024-speakers.json'),
+  {
+    eventId: 'europython-2024',
+    name: 'EuroPython 2024',
+    location: 'Prague, Czech Republic',
+    url: 'https://ep2024.europython.eu/',
+  },
+).files[0]!;
 sources.push('EuroPython 2024 website data (EuroPython/website)');
 
 // pyvideo, read in place from its archive.
@@ -146,7 +154,10 @@ for (const { name, data } of tarGzFiles(join(shared, 'pyvideo', 'pyvideo-data.ta
   else folder.videos.push({ file: m[2]!, data: parsed });
 }
 if (noPublish === undefined) throw new Error('pyvideo archive without NO_PUBLISH.json: refusing to publish its videos unchecked');
-const pyvideo = importPyvideo([...folders.values()].sort((a, b) => (a.folder < b.folder ? -1 : 1)), { noPublish });
+const pyvideo = importPyvideo(
+  [...folders.values()].sort((a, b) => (a.folder < b.folder ? -1 : 1)),
+  { noPublish },
+);
 for (const w of pyvideo.warnings) if (/NO_PUBLISH/.test(w)) console.log(`pyvideo: ${w}`);
 sources.push('pyvideo/data (CC0), commit 8d37350255d05fefef7354ed5f382c1c669429d0, without its NO_PUBLISH videos');
 
@@ -171,4 +182,6 @@ mkdirSync(join(root, 'data', 'bundled'), { recursive: true });
 writeFileSync(out, json + '\n');
 const stats = importStats(files);
 console.log(`kubecon-eu-2024: ${sched.files[0]!.sessions.length} from Sched, ${kubecon.duplicates} already curated; ${aliasCount} FOSDEM aliases`);
-console.log(`wrote ${out}: ${(json.length / 1024 / 1024).toFixed(2)} MB, ${stats.events} events, ${stats.sessions} sessions, ${stats.speakers} speakers, ${stats.sessionsWithVideo} with video, ${stats.sessionsWithSlides} with slides`);
+console.log(
+  `wrote ${out}: ${(json.length / 1024 / 1024).toFixed(2)} MB, ${stats.events} events, ${stats.sessions} sessions, ${stats.speakers} speakers, ${stats.sessionsWithVideo} with video, ${stats.sessionsWithSlides} with slides`,
+);

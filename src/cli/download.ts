@@ -50,7 +50,9 @@ export function parseHttpUrl(arg: string): URL {
     throw new DownloadError(`${arg} is not a valid URL. ${TRY}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new DownloadError(`${arg}: only http and https URLs are downloaded, not ${url.protocol.slice(0, -1)}. Download the file yourself and import it from disk.`);
+    throw new DownloadError(
+      `${arg}: only http and https URLs are downloaded, not ${url.protocol.slice(0, -1)}. Download the file yourself and import it from disk.`,
+    );
   }
   return url;
 }
@@ -103,7 +105,8 @@ export async function downloadText(address: string, options: DownloadOptions = {
 
   const failure = (err: unknown, doing: string): DownloadError => {
     if (err instanceof DownloadError) return err;
-    if (timedOut) return new DownloadError(`${url.host} did not send ${url.href} within ${formatSeconds(timeoutMs)} (${doing}); the server is slow or unreachable. ${TRY}`);
+    if (timedOut)
+      return new DownloadError(`${url.host} did not send ${url.href} within ${formatSeconds(timeoutMs)} (${doing}); the server is slow or unreachable. ${TRY}`);
     if (options.signal?.aborted) return new DownloadError(`the download from ${url.host} was cancelled.`);
     return new DownloadError(`cannot download ${url.href} from ${url.host}: ${doing} failed (${causeOf(err)}). ${TRY}`);
   };
@@ -113,7 +116,11 @@ export async function downloadText(address: string, options: DownloadOptions = {
     let response: Response;
     for (let redirects = 0; ; redirects++) {
       try {
-        response = await fetch(url, { redirect: 'manual', signal: controller.signal, headers: { accept: 'application/json, application/xml, text/xml, text/calendar, */*;q=0.5' } });
+        response = await fetch(url, {
+          redirect: 'manual',
+          signal: controller.signal,
+          headers: { accept: 'application/json, application/xml, text/xml, text/calendar, */*;q=0.5' },
+        });
       } catch (err) {
         throw failure(err, 'connecting');
       }
@@ -128,10 +135,13 @@ export async function downloadText(address: string, options: DownloadOptions = {
         throw new DownloadError(`${url.host} redirected ${url.href} to ${location}, which is not a valid URL. ${TRY}`);
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        throw new DownloadError(`${url.host} redirected ${url.href} to ${next.protocol.slice(0, -1)}: (${next.href}); only http and https are followed. ${TRY}`);
+        throw new DownloadError(
+          `${url.host} redirected ${url.href} to ${next.protocol.slice(0, -1)}: (${next.href}); only http and https are followed. ${TRY}`,
+        );
       }
       if (seen.has(next.href)) throw new DownloadError(`${url.host} redirects in a loop (${url.href} → ${next.href}, seen before). ${TRY}`);
-      if (redirects + 1 > maxRedirects) throw new DownloadError(`${url.host} redirected more than ${maxRedirects} times (last to ${next.href}); giving up. ${TRY}`);
+      if (redirects + 1 > maxRedirects)
+        throw new DownloadError(`${url.host} redirected more than ${maxRedirects} times (last to ${next.href}); giving up. ${TRY}`);
       seen.add(next.href);
       url = next;
     }
@@ -169,7 +179,9 @@ export async function downloadText(address: string, options: DownloadOptions = {
         } catch (err) {
           if (timedOut || options.signal?.aborted) throw failure(err, 'reading');
           const got = Number.isFinite(declared) ? ` (${formatBytes(size)} of ${formatBytes(declared)})` : ` (after ${formatBytes(size)})`;
-          throw new DownloadError(`the connection to ${url.host} closed before all of ${url.href} arrived${got}; nothing was imported. Try again, or download the file and import it from disk.`);
+          throw new DownloadError(
+            `the connection to ${url.host} closed before all of ${url.href} arrived${got}; nothing was imported. Try again, or download the file and import it from disk.`,
+          );
         }
         if (part.done) break;
         size += part.value.length;
@@ -182,7 +194,9 @@ export async function downloadText(address: string, options: DownloadOptions = {
       }
     }
     if (Number.isFinite(declared) && size < declared) {
-      throw new DownloadError(`the connection to ${url.host} closed before all of ${url.href} arrived (${formatBytes(size)} of ${formatBytes(declared)}); nothing was imported. Try again, or download the file and import it from disk.`);
+      throw new DownloadError(
+        `the connection to ${url.host} closed before all of ${url.href} arrived (${formatBytes(size)} of ${formatBytes(declared)}); nothing was imported. Try again, or download the file and import it from disk.`,
+      );
     }
     const bytes = new Uint8Array(size);
     let at = 0;

@@ -25,7 +25,11 @@ function isEventFolder(path: string): boolean {
 
 function readEvent(path: string): PyvideoFolder {
   const videosDir = join(path, 'videos');
-  const names = isDir(videosDir) ? readdirSync(videosDir).filter((n) => n.endsWith('.json')).sort() : [];
+  const names = isDir(videosDir)
+    ? readdirSync(videosDir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+    : [];
   return {
     folder: basename(path),
     category: existsSync(join(path, 'category.json')) ? readJson(join(path, 'category.json')) : undefined,

@@ -119,6 +119,6 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, write
 /** A write error in our words: the file and the reason, e.g. `out.yaml: cannot write: ENOSPC (nothing was changed)`. */
 export function writeErrorMessage(shown: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'ENOSPC' ? 'ENOSPC, the disk is full' : code === 'EFBIG' ? 'EFBIG, the file is larger than allowed' : code ?? (err as Error).message;
+  const why = code === 'ENOSPC' ? 'ENOSPC, the disk is full' : code === 'EFBIG' ? 'EFBIG, the file is larger than allowed' : (code ?? (err as Error).message);
   return `${shown}: cannot write: ${why}; the file was left as it was`;
 }

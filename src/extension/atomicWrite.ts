@@ -7,7 +7,11 @@ import * as vscode from 'vscode';
  * A failed write removes the temporary file and leaves the target as it was.
  * (workspace.fs offers no fsync; the file system provider flushes on close.)
  */
-export async function writeFileAtomic(target: vscode.Uri, bytes: Uint8Array, fs: Pick<vscode.FileSystem, 'writeFile' | 'rename' | 'delete'> = vscode.workspace.fs): Promise<void> {
+export async function writeFileAtomic(
+  target: vscode.Uri,
+  bytes: Uint8Array,
+  fs: Pick<vscode.FileSystem, 'writeFile' | 'rename' | 'delete'> = vscode.workspace.fs,
+): Promise<void> {
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
   const temp = vscode.Uri.joinPath(target, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {

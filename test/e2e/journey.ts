@@ -87,7 +87,14 @@ async function problemsSettle(page: Page, errors: number, warnings: number, time
   const deadline = Date.now() + timeoutMs;
   let seen = '';
   while (Date.now() < deadline) {
-    seen = ((await item.first().innerText().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+    seen = (
+      (await item
+        .first()
+        .innerText()
+        .catch(() => '')) ?? ''
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
     if (seen === `${errors} ${warnings}`) return { ok: true, seen };
     await page.waitForTimeout(200);
   }
@@ -98,7 +105,12 @@ async function problemsSettle(page: Page, errors: number, warnings: number, time
 async function pickAction(page: Page, title: string): Promise<void> {
   await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
   for (let i = 0; i < 12; i++) {
-    const focused = (await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '')) ?? '';
+    const focused =
+      (await page
+        .locator('.action-widget .monaco-list-row.focused')
+        .first()
+        .innerText()
+        .catch(() => '')) ?? '';
     if (focused.includes(title)) {
       await page.keyboard.press('Enter');
       return;
@@ -111,7 +123,10 @@ async function pickAction(page: Page, title: string): Promise<void> {
 
 /** Waits for the status bar to show the cursor at this line and column (1-based). */
 async function cursorAt(page: Page, line: number, column: number): Promise<void> {
-  await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 10_000 });
+  await page
+    .locator('#status\\.editor\\.selection', { hasText: `Ln ${line}, Col ${column}` })
+    .first()
+    .waitFor({ timeout: 10_000 });
 }
 
 async function goToLine(page: Page, line: number): Promise<void> {
@@ -176,7 +191,10 @@ export async function runJourney(page: Page, folder: string, shots: string): Pro
       const { ok, text } = await check((t) => talkIds(t).includes(TALK));
       if (!ok) return { ok, detail: `talks: does not hold the talk:\n${text}` };
       const problems = await problemsSettle(page, 0, 0);
-      return { ok: problems.ok, detail: problems.ok ? `talks: holds ${TALK}, the frontmatter parses, no problem reported` : `problems (errors warnings) read ${problems.seen}` };
+      return {
+        ok: problems.ok,
+        detail: problems.ok ? `talks: holds ${TALK}, the frontmatter parses, no problem reported` : `problems (errors warnings) read ${problems.seen}`,
+      };
     })) &&
     (await step('reference-in-the-body', async () => {
       await page.keyboard.press('Control+End');
@@ -188,7 +206,10 @@ export async function runJourney(page: Page, folder: string, shots: string): Pro
       const add = page.locator('.notifications-toasts .monaco-button', { hasText: 'Add to talks:' });
       await add.first().click({ timeout: 15_000 });
       const listed = await check((t) => talkIds(t).includes(REFERENCED));
-      return { ok: listed.ok, detail: listed.ok ? 'a linked reference, and the talk added to talks: from the offer' : `the talk was not added to talks:\n${listed.text}` };
+      return {
+        ok: listed.ok,
+        detail: listed.ok ? 'a linked reference, and the talk added to talks: from the offer' : `the talk was not added to talks:\n${listed.text}`,
+      };
     })) &&
     (await step('preview', async () => {
       await page.keyboard.press('Control+End');
@@ -215,7 +236,12 @@ export async function runJourney(page: Page, folder: string, shots: string): Pro
       const whole = frontmatter(text) !== undefined && ids.includes(TALK) && ids.includes(REFERENCED);
       if (!whole) return { ok: false, detail: `the saved recap is not whole:\n${text}` };
       const problems = await problemsSettle(page, 0, 0);
-      return { ok: problems.ok, detail: problems.ok ? `the title links its recording; the saved recap parses, lists ${ids.join(', ')}, and has no problem left` : `after the fix, problems (errors warnings) read ${problems.seen}` };
+      return {
+        ok: problems.ok,
+        detail: problems.ok
+          ? `the title links its recording; the saved recap parses, lists ${ids.join(', ')}, and has no problem left`
+          : `after the fix, problems (errors warnings) read ${problems.seen}`,
+      };
     }));
   void all;
   return steps;

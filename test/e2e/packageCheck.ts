@@ -98,7 +98,8 @@ export async function checkVsix(file: string): Promise<string[]> {
   const entries = await listEntries(file);
   const names = new Set(entries.map((e) => e.name));
   const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
-  if (unpacked > UNPACKED_BUDGET_BYTES) problems.push(`unpacked it is ${(unpacked / 1048576).toFixed(1)} MB, over its ${UNPACKED_BUDGET_BYTES / 1048576} MB budget`);
+  if (unpacked > UNPACKED_BUDGET_BYTES)
+    problems.push(`unpacked it is ${(unpacked / 1048576).toFixed(1)} MB, over its ${UNPACKED_BUDGET_BYTES / 1048576} MB budget`);
   for (const entry of entries) {
     for (const [pattern, what] of FORBIDDEN) if (pattern.test(entry.name)) problems.push(`${entry.name}: ${what} must not ship`);
   }
@@ -111,7 +112,9 @@ export async function checkVsix(file: string): Promise<string[]> {
   for (const required of ['extension/data/bundled/index.json', 'extension/dist/cli.js', 'extension/readme.md', 'extension/LICENSE.txt', ...rulePages]) {
     if (!names.has(required)) problems.push(`${required} is missing`);
   }
-  process.stdout.write(`[package] ${file}: ${(size / 1024).toFixed(0)} KB packed (budget ${VSIX_BUDGET_BYTES / 1048576} MB), ${(unpacked / 1024).toFixed(0)} KB unpacked, ${entries.length} files\n`);
+  process.stdout.write(
+    `[package] ${file}: ${(size / 1024).toFixed(0)} KB packed (budget ${VSIX_BUDGET_BYTES / 1048576} MB), ${(unpacked / 1024).toFixed(0)} KB unpacked, ${entries.length} files\n`,
+  );
   return problems;
 }
 

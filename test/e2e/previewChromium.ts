@@ -41,37 +41,77 @@ type Theme = 'light' | 'dark' | 'high-contrast';
 /** VS Code's Light Modern, Dark Modern and High Contrast colours, as it sets them on a webview. */
 const THEMES: Record<Theme, Record<string, string>> = {
   light: {
-    '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', '--vscode-font-size': '13px',
+    '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
+    '--vscode-font-size': '13px',
     '--vscode-editor-font-family': '"Droid Sans Mono", "monospace", monospace',
-    '--vscode-foreground': '#3b3b3b', '--vscode-editor-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff',
-    '--vscode-descriptionForeground': '#3b3b3b', '--vscode-editorWidget-background': '#f8f8f8', '--vscode-editorWidget-border': '#e5e5e5',
-    '--vscode-panel-border': '#e5e5e5', '--vscode-textLink-foreground': '#005fb8', '--vscode-textLink-activeForeground': '#005fb8',
-    '--vscode-textCodeBlock-background': '#f2f2f2', '--vscode-textBlockQuote-background': '#f8f8f8', '--vscode-textBlockQuote-border': '#e5e5e5',
-    '--vscode-editorError-foreground': '#e51400', '--vscode-editorWarning-foreground': '#bf8803', '--vscode-editorInfo-foreground': '#1a85ff',
-    '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b', '--vscode-focusBorder': '#005fb8',
+    '--vscode-foreground': '#3b3b3b',
+    '--vscode-editor-foreground': '#3b3b3b',
+    '--vscode-editor-background': '#ffffff',
+    '--vscode-descriptionForeground': '#3b3b3b',
+    '--vscode-editorWidget-background': '#f8f8f8',
+    '--vscode-editorWidget-border': '#e5e5e5',
+    '--vscode-panel-border': '#e5e5e5',
+    '--vscode-textLink-foreground': '#005fb8',
+    '--vscode-textLink-activeForeground': '#005fb8',
+    '--vscode-textCodeBlock-background': '#f2f2f2',
+    '--vscode-textBlockQuote-background': '#f8f8f8',
+    '--vscode-textBlockQuote-border': '#e5e5e5',
+    '--vscode-editorError-foreground': '#e51400',
+    '--vscode-editorWarning-foreground': '#bf8803',
+    '--vscode-editorInfo-foreground': '#1a85ff',
+    '--vscode-badge-background': '#cccccc',
+    '--vscode-badge-foreground': '#3b3b3b',
+    '--vscode-focusBorder': '#005fb8',
     '--vscode-list-hoverBackground': '#f2f2f2',
   },
   dark: {
-    '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', '--vscode-font-size': '13px',
+    '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
+    '--vscode-font-size': '13px',
     '--vscode-editor-font-family': '"Droid Sans Mono", "monospace", monospace',
-    '--vscode-foreground': '#cccccc', '--vscode-editor-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f',
-    '--vscode-descriptionForeground': '#9d9d9d', '--vscode-editorWidget-background': '#202020', '--vscode-editorWidget-border': '#313131',
-    '--vscode-panel-border': '#2b2b2b', '--vscode-textLink-foreground': '#4daafc', '--vscode-textLink-activeForeground': '#4daafc',
-    '--vscode-textCodeBlock-background': '#2b2b2b', '--vscode-textBlockQuote-background': '#2b2b2b', '--vscode-textBlockQuote-border': '#616161',
-    '--vscode-editorError-foreground': '#f14c4c', '--vscode-editorWarning-foreground': '#cca700', '--vscode-editorInfo-foreground': '#3794ff',
-    '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8', '--vscode-focusBorder': '#0078d4',
+    '--vscode-foreground': '#cccccc',
+    '--vscode-editor-foreground': '#cccccc',
+    '--vscode-editor-background': '#1f1f1f',
+    '--vscode-descriptionForeground': '#9d9d9d',
+    '--vscode-editorWidget-background': '#202020',
+    '--vscode-editorWidget-border': '#313131',
+    '--vscode-panel-border': '#2b2b2b',
+    '--vscode-textLink-foreground': '#4daafc',
+    '--vscode-textLink-activeForeground': '#4daafc',
+    '--vscode-textCodeBlock-background': '#2b2b2b',
+    '--vscode-textBlockQuote-background': '#2b2b2b',
+    '--vscode-textBlockQuote-border': '#616161',
+    '--vscode-editorError-foreground': '#f14c4c',
+    '--vscode-editorWarning-foreground': '#cca700',
+    '--vscode-editorInfo-foreground': '#3794ff',
+    '--vscode-badge-background': '#616161',
+    '--vscode-badge-foreground': '#f8f8f8',
+    '--vscode-focusBorder': '#0078d4',
     '--vscode-list-hoverBackground': '#2a2d2e',
   },
   'high-contrast': {
-    '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif', '--vscode-font-size': '13px',
+    '--vscode-font-family': 'system-ui, "Ubuntu", "Droid Sans", sans-serif',
+    '--vscode-font-size': '13px',
     '--vscode-editor-font-family': '"Droid Sans Mono", "monospace", monospace',
-    '--vscode-foreground': '#ffffff', '--vscode-editor-foreground': '#ffffff', '--vscode-editor-background': '#000000',
-    '--vscode-descriptionForeground': '#ffffffb3', '--vscode-editorWidget-background': '#0c141f', '--vscode-editorWidget-border': '#6fc3df',
-    '--vscode-panel-border': '#6fc3df', '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518',
-    '--vscode-textLink-foreground': '#21a6ff', '--vscode-textLink-activeForeground': '#21a6ff',
-    '--vscode-textCodeBlock-background': '#000000', '--vscode-textBlockQuote-background': '#000000', '--vscode-textBlockQuote-border': '#ffffff',
-    '--vscode-editorError-foreground': '#f48771', '--vscode-editorWarning-foreground': '#ffd370', '--vscode-editorInfo-foreground': '#3794ff',
-    '--vscode-badge-background': '#000000', '--vscode-badge-foreground': '#ffffff', '--vscode-focusBorder': '#f38518',
+    '--vscode-foreground': '#ffffff',
+    '--vscode-editor-foreground': '#ffffff',
+    '--vscode-editor-background': '#000000',
+    '--vscode-descriptionForeground': '#ffffffb3',
+    '--vscode-editorWidget-background': '#0c141f',
+    '--vscode-editorWidget-border': '#6fc3df',
+    '--vscode-panel-border': '#6fc3df',
+    '--vscode-contrastBorder': '#6fc3df',
+    '--vscode-contrastActiveBorder': '#f38518',
+    '--vscode-textLink-foreground': '#21a6ff',
+    '--vscode-textLink-activeForeground': '#21a6ff',
+    '--vscode-textCodeBlock-background': '#000000',
+    '--vscode-textBlockQuote-background': '#000000',
+    '--vscode-textBlockQuote-border': '#ffffff',
+    '--vscode-editorError-foreground': '#f48771',
+    '--vscode-editorWarning-foreground': '#ffd370',
+    '--vscode-editorInfo-foreground': '#3794ff',
+    '--vscode-badge-background': '#000000',
+    '--vscode-badge-foreground': '#ffffff',
+    '--vscode-focusBorder': '#f38518',
     '--vscode-list-hoverBackground': '#000000',
   },
 };
@@ -108,25 +148,40 @@ function finding(text: string, needle: string, code: string, severity: Finding['
 /** The KubeCon example with one more frontmatter entry, and the findings lint reports on it (by hand: same shape). */
 function recapWithFindings(index: SessionIndex): { text: string; result: LintResult } {
   const example = readFileSync(join(root, 'examples', 'recaps', 'kubecon-eu-2024-platform-engineering.md'), 'utf8');
-  const text = example.replace(
-    '\n---\n',
-    '\n  - id: kubecon-eu-2024/platform-engineering-from-the-trenches\n    title: "Platform Engineering from the Trenches"\n---\n',
-  ) + '\nSee also [the CNCF platforms white paper](https://tag-app-delivery.cncf.io/whitepapers/platforms/) and `kubectl explain`.\n';
+  const text =
+    example.replace('\n---\n', '\n  - id: kubecon-eu-2024/platform-engineering-from-the-trenches\n    title: "Platform Engineering from the Trenches"\n---\n') +
+    '\nSee also [the CNCF platforms white paper](https://tag-app-delivery.cncf.io/whitepapers/platforms/) and `kubectl explain`.\n';
   const pig = 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs';
   const k8s = 'kubecon-eu-2024-platform-engineering-day/to-k8s-and-beyond-maturing-your-platform-engineering-initiative';
   const videoMessage = (id: string) => {
     const video = index.get(id)?.video;
-    return video ? `No video link for this talk. The index knows the recording: ${video}` : 'No video link for this talk, and the index knows no recording yet.';
+    return video
+      ? `No video link for this talk. The index knows the recording: ${video}`
+      : 'No video link for this talk, and the index knows no recording yet.';
   };
   const findings: Finding[] = [
-    finding(text, 'kubecon-eu-2024/platform-engineering-from-the-trenches', 'unknown-talk', 'error', 'No talk `kubecon-eu-2024/platform-engineering-from-the-trenches` in the index. Did you mean “Platform Engineering Day Closing Remarks”?'),
+    finding(
+      text,
+      'kubecon-eu-2024/platform-engineering-from-the-trenches',
+      'unknown-talk',
+      'error',
+      'No talk `kubecon-eu-2024/platform-engineering-from-the-trenches` in the index. Did you mean “Platform Engineering Day Closing Remarks”?',
+    ),
     finding(text, 'Sometimes, Lipstick Is Exactly What a Pig Needs!', 'missing-video', 'warning', videoMessage(pig), 1),
     finding(text, 'To K8S and Beyond — Maturing Your Platform Engineering Initiative', 'missing-video', 'warning', videoMessage(k8s), 1),
     finding(text, 'Whitney Lee (VMware)', 'speaker-mismatch', 'warning', 'The index lists Whitney Lee without an affiliation for this talk.'),
-    finding(text, 'video and presentation not yet available', 'video-placeholder', 'info', 'A placeholder where a video link should be: come back when the recording is out.'),
+    finding(
+      text,
+      'video and presentation not yet available',
+      'video-placeholder',
+      'info',
+      'A placeholder where a video link should be: come back when the recording is out.',
+    ),
   ];
   const mismatch = findings[3]!;
-  mismatch.fixes = [{ title: 'Write “Whitney Lee” as the index does', edits: [{ start: mismatch.start, end: mismatch.end, newText: 'Whitney Lee' }], preferred: true }];
+  mismatch.fixes = [
+    { title: 'Write “Whitney Lee” as the index does', edits: [{ start: mismatch.start, end: mismatch.end, newText: 'Whitney Lee' }], preferred: true },
+  ];
   const talk = (id: string, fallbackTitle: string): ResolvedTalk => {
     const s = index.get(id);
     return {
@@ -144,7 +199,15 @@ function recapWithFindings(index: SessionIndex): { text: string; result: LintRes
     talk(pig, 'Sometimes, Lipstick Is Exactly What a Pig Needs!'),
     talk(k8s, 'To K8S and Beyond'),
     { title: 'From Platform Engineering to Developer Success', speakers: [], mentions: [] },
-    { title: 'Bit-for-bit reproducible builds with Dockerfile', speakers: [{ name: 'Akihiro Suda', affiliation: 'NTT' }], eventName: 'FOSDEM 2023', video: 'https://video.fosdem.org/2023/UB2.252A/container_reproducible_dockerfile.mp4', slides: 'https://fosdem.org/2023/schedule/event/container_reproducible_dockerfile/attachments/slides/5383/export/events/attachments/container_reproducible_dockerfile/slides/5383/slides.pdf', mentions: [] },
+    {
+      title: 'Bit-for-bit reproducible builds with Dockerfile',
+      speakers: [{ name: 'Akihiro Suda', affiliation: 'NTT' }],
+      eventName: 'FOSDEM 2023',
+      video: 'https://video.fosdem.org/2023/UB2.252A/container_reproducible_dockerfile.mp4',
+      slides:
+        'https://fosdem.org/2023/schedule/event/container_reproducible_dockerfile/attachments/slides/5383/export/events/attachments/container_reproducible_dockerfile/slides/5383/slides.pdf',
+      mentions: [],
+    },
   ];
   return { text, result: { findings, talks } };
 }
@@ -169,10 +232,12 @@ function serve(dir: string): Promise<{ server: Server; origin: string }> {
       res.end();
     }
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    done({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
-  }));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      done({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+    }),
+  );
 }
 
 function stubScript(theme: Theme): string {
@@ -212,7 +277,10 @@ async function runPage(page: Page, spec: PageSpec, theme: Theme, origin: string)
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) external.push(r.url());
   });
-  await page.route((url) => !url.href.startsWith(origin) && url.protocol !== 'data:', (route) => route.abort());
+  await page.route(
+    (url) => !url.href.startsWith(origin) && url.protocol !== 'data:',
+    (route) => route.abort(),
+  );
   await page.goto(`${origin}/${spec.file}`);
   await page.waitForLoadState('load');
   // Give every handler a chance to fire: hover, focus, toggle everything the recap could have planted.
@@ -226,12 +294,21 @@ async function runPage(page: Page, spec: PageSpec, theme: Theme, origin: string)
   const dom = await page.evaluate(() => {
     const all: any[] = Array.from(document.querySelectorAll('#recap-preview, #recap-preview *'));
     return {
-      marks: Array.from(document.querySelectorAll('mark.finding')).map((m: any) => ({ rule: m.getAttribute('data-rule'), line: Number(m.getAttribute('data-line')) })),
+      marks: Array.from(document.querySelectorAll('mark.finding')).map((m: any) => ({
+        rule: m.getAttribute('data-rule'),
+        line: Number(m.getAttribute('data-line')),
+      })),
       summary: document.querySelectorAll('.finding-item').length,
       scripts: Array.from(document.scripts).map((s: any) => ({ nonce: s.nonce, src: s.getAttribute('src'), inline: s.textContent?.length ?? 0 })),
-      handlers: all.flatMap((el) => Array.from(el.attributes as any[]).filter((a) => /^on/i.test(a.name)).map((a) => `<${el.tagName.toLowerCase()} ${a.name}>`)),
+      handlers: all.flatMap((el) =>
+        Array.from(el.attributes as any[])
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `<${el.tagName.toLowerCase()} ${a.name}>`),
+      ),
       badUrls: all.flatMap((el) =>
-        ['href', 'src', 'action', 'formaction', 'data', 'xlink:href'].map((n) => el.getAttribute(n)).filter((v): v is string => !!v && /^\s*(?:javascript|vbscript|data:text)/i.test(v)),
+        ['href', 'src', 'action', 'formaction', 'data', 'xlink:href']
+          .map((n) => el.getAttribute(n))
+          .filter((v): v is string => !!v && /^\s*(?:javascript|vbscript|data:text)/i.test(v)),
       ),
       dangerous: all.filter((el) => ['IFRAME', 'OBJECT', 'EMBED', 'FORM', 'STYLE', 'svg', 'math', 'BASE'].includes(el.tagName)).map((el) => el.tagName),
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
@@ -244,15 +321,28 @@ async function runPage(page: Page, spec: PageSpec, theme: Theme, origin: string)
   check(`${label}: no dialog`, dialogs.length === 0, dialogs.join(' | '));
   check(`${label}: no console error`, errors.length === 0, errors.join(' | '));
   check(`${label}: window.__pwned never set`, dom.pwned === undefined, String(dom.pwned));
-  check(`${label}: no event-handler attributes, script URLs or dangerous elements`, !dom.handlers.length && !dom.badUrls.length && !dom.dangerous.length, [...dom.handlers, ...dom.badUrls, ...dom.dangerous].join(' '));
+  check(
+    `${label}: no event-handler attributes, script URLs or dangerous elements`,
+    !dom.handlers.length && !dom.badUrls.length && !dom.dangerous.length,
+    [...dom.handlers, ...dom.badUrls, ...dom.dangerous].join(' '),
+  );
   check(`${label}: no request leaves the page's origin`, external.length === 0, external.join(' '));
   check(`${label}: CSP meta first in head`, dom.cspFirst && dom.csp.startsWith("default-src 'none'"), dom.csp);
   check(`${label}: stylesheet applied under the CSP`, dom.styled === 'solid', dom.styled);
-  check(`${label}: one mark per finding (${spec.expected.length})`, dom.marks.length === spec.expected.length && dom.summary === spec.expected.length, `${dom.marks.length} marks, ${dom.summary} summary items`);
-  const marksMatch = JSON.stringify(dom.marks.map((m) => `${m.rule}@${m.line}`).sort()) === JSON.stringify(spec.expected.map((e) => `${e.rule}@${e.line}`).sort());
+  check(
+    `${label}: one mark per finding (${spec.expected.length})`,
+    dom.marks.length === spec.expected.length && dom.summary === spec.expected.length,
+    `${dom.marks.length} marks, ${dom.summary} summary items`,
+  );
+  const marksMatch =
+    JSON.stringify(dom.marks.map((m) => `${m.rule}@${m.line}`).sort()) === JSON.stringify(spec.expected.map((e) => `${e.rule}@${e.line}`).sort());
   check(`${label}: marks carry the findings' rules and lines`, marksMatch, JSON.stringify(dom.marks));
   if (spec.webview) {
-    check(`${label}: only our script, with the nonce`, dom.scripts.length === 1 && dom.scripts[0]!.src === 'preview.js' && dom.scripts[0]!.nonce.length > 0 && dom.scripts[0]!.inline === 0, JSON.stringify(dom.scripts));
+    check(
+      `${label}: only our script, with the nonce`,
+      dom.scripts.length === 1 && dom.scripts[0]!.src === 'preview.js' && dom.scripts[0]!.nonce.length > 0 && dom.scripts[0]!.inline === 0,
+      JSON.stringify(dom.scripts),
+    );
     const posted = (await messages(page)).filter((m) => m.type === 'findings');
     const reported = (posted[0]?.findings ?? []) as Reported[];
     const same = JSON.stringify([...reported].sort(byLine)) === JSON.stringify([...spec.expected].sort(byLine));
@@ -277,17 +367,27 @@ async function interact(page: Page, spec: PageSpec, label: string): Promise<void
   const itemLine = Number(await item.getAttribute('data-line'));
   await item.click();
   let last = (await messages(page)).slice(before);
-  check(`${label}: clicking a summary item posts reveal`, last.some((m) => m.type === 'reveal' && m.line === itemLine - 1), JSON.stringify(last));
+  check(
+    `${label}: clicking a summary item posts reveal`,
+    last.some((m) => m.type === 'reveal' && m.line === itemLine - 1),
+    JSON.stringify(last),
+  );
   before = await count();
   const mark = page.locator('.recap-body mark.finding').first();
   const markLine = Number(await mark.getAttribute('data-line'));
   await mark.click();
   last = (await messages(page)).slice(before);
-  check(`${label}: clicking a mark posts reveal`, last.some((m) => m.type === 'reveal' && m.line === markLine - 1), JSON.stringify(last));
+  check(
+    `${label}: clicking a mark posts reveal`,
+    last.some((m) => m.type === 'reveal' && m.line === markLine - 1),
+    JSON.stringify(last),
+  );
 
   // Editor → preview: scrollTo a line far down moves the page; preview → editor: a user scroll posts didScroll.
   await page.setViewportSize({ width: 1000, height: 500 });
-  const lastLine = await page.evaluate(() => Math.max(...(Array.from(document.querySelectorAll('.recap-body [data-line]')) as any[]).map((e) => Number(e.getAttribute('data-line')))));
+  const lastLine = await page.evaluate(() =>
+    Math.max(...(Array.from(document.querySelectorAll('.recap-body [data-line]')) as any[]).map((e) => Number(e.getAttribute('data-line')))),
+  );
   await page.evaluate((line) => window.postMessage({ type: 'scrollTo', line }, '*'), lastLine);
   await page.waitForTimeout(300);
   const y = await page.evaluate(() => window.scrollY);
@@ -298,7 +398,11 @@ async function interact(page: Page, spec: PageSpec, label: string): Promise<void
   await page.mouse.wheel(0, -200);
   await page.waitForTimeout(400);
   const scrolled = (await messages(page)).slice(before).filter((m) => m.type === 'didScroll');
-  check(`${label}: a user scroll posts didScroll with a source line`, scrolled.length > 0 && typeof scrolled[scrolled.length - 1]!.line === 'number', JSON.stringify(scrolled));
+  check(
+    `${label}: a user scroll posts didScroll with a source line`,
+    scrolled.length > 0 && typeof scrolled[scrolled.length - 1]!.line === 'number',
+    JSON.stringify(scrolled),
+  );
 
   // A live update replaces the body and reports again, with the version.
   before = await count();
@@ -308,7 +412,10 @@ async function interact(page: Page, spec: PageSpec, label: string): Promise<void
   const marks = await page.locator('mark.finding').count();
   check(
     `${label}: update message re-renders and re-reports`,
-    updated.length === 1 && updated[0]!.version === 2 && (updated[0]!.findings as unknown[]).length === spec.interactive!.updateExpected && marks === spec.interactive!.updateExpected,
+    updated.length === 1 &&
+      updated[0]!.version === 2 &&
+      (updated[0]!.findings as unknown[]).length === spec.interactive!.updateExpected &&
+      marks === spec.interactive!.updateExpected,
     JSON.stringify(updated.map((u) => ({ version: u.version, n: (u.findings as unknown[]).length }))),
   );
 }
@@ -330,12 +437,27 @@ async function main(): Promise<void> {
     finding(HOSTILE_RECAP, "javascript:window.__pwned='card-video'", 'invalid-link', 'error', '`video:` must be an http(s) URL'),
   ];
   const hostileTalks: ResolvedTalk[] = [
-    { title: "<b onmouseover=window.__pwned='card'>Evil talk</b>", speakers: [{ name: '<script>window.__pwned="speaker"</script>', affiliation: '"><img src=x onerror=alert(1)>' }], eventName: '<iframe src=javascript:alert(1)>', video: "javascript:window.__pwned='card-video'", slides: 'https://example.org/slides" onclick="alert(1)', mentions: [] },
+    {
+      title: "<b onmouseover=window.__pwned='card'>Evil talk</b>",
+      speakers: [{ name: '<script>window.__pwned="speaker"</script>', affiliation: '"><img src=x onerror=alert(1)>' }],
+      eventName: '<iframe src=javascript:alert(1)>',
+      video: "javascript:window.__pwned='card-video'",
+      slides: 'https://example.org/slides" onclick="alert(1)',
+      mentions: [],
+    },
   ];
   const hostile: LintResult = { findings: hostileFindings, talks: hostileTalks };
   const nonce = () => newNonce();
   const webviewDoc = (parsed: typeof goodParsed, result: LintResult, allowHtml: boolean) =>
-    renderPreview(parsed, result, { nonce: nonce(), cspSource: origin, styleUri: 'preview.css', scriptUri: 'preview.js', allowHtml, documentVersion: 1, reportFindings: true });
+    renderPreview(parsed, result, {
+      nonce: nonce(),
+      cspSource: origin,
+      styleUri: 'preview.css',
+      scriptUri: 'preview.js',
+      allowHtml,
+      documentVersion: 1,
+      reportFindings: true,
+    });
 
   const pages: PageSpec[] = [];
   const add = (name: string, html: string, expected: Reported[], webview: boolean, themes: Theme[], interactive?: PageSpec['interactive']) => {

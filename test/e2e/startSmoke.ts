@@ -23,7 +23,10 @@ function say(line: string): void {
 /** Waits for the start command to print the address it serves. */
 function printedUrl(child: ChildProcess, lines: string[], timeoutMs: number): Promise<string> {
   return new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no address within ${timeoutMs / 1000} s; its last lines:\n${lines.slice(-15).join('\n')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`npm start printed no address within ${timeoutMs / 1000} s; its last lines:\n${lines.slice(-15).join('\n')}`)),
+      timeoutMs,
+    );
     const look = () => {
       for (const line of lines) {
         const m = /running in VS Code at: (http:\/\/\S+)/.exec(line);
@@ -62,7 +65,9 @@ async function main(): Promise<number> {
   mkdirSync(shots, { recursive: true });
   const port = await freePort();
   const lines: string[] = [];
-  const child = spawnGroup('npm', ['start'], { ...process.env, PORT: String(port), RECAP_START_FOLDER: folder, RECAP_START_STATE: join(home, 'state') }, (l) => lines.push(l));
+  const child = spawnGroup('npm', ['start'], { ...process.env, PORT: String(port), RECAP_START_FOLDER: folder, RECAP_START_STATE: join(home, 'state') }, (l) =>
+    lines.push(l),
+  );
   let browser: Browser | undefined;
   let page: Page | undefined;
   const failures: string[] = [];

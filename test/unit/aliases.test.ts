@@ -31,8 +31,14 @@ sessions:
     aliases: one-old
 `;
   const loaded = loadIndexFile('x.yaml', text);
-  assert.deepEqual(loaded.sessions.map((s) => s.aliases), [['old-slug'], ['one-old']]);
-  assert.deepEqual(loaded.problems.map((p) => [p.field, p.severity]), [['sessions[0].aliases[1]', 'error']]);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.aliases),
+    [['old-slug'], ['one-old']],
+  );
+  assert.deepEqual(
+    loaded.problems.map((p) => [p.field, p.severity]),
+    [['sessions[0].aliases[1]', 'error']],
+  );
 });
 
 test('aliases survive the bundle and an index file written and read back', () => {
@@ -86,6 +92,10 @@ test('the bundle writes shared URL beginnings once and a URL named by its sessio
   assert.equal(bundle.events[0]!.sessions[0]![9], '0|https://example.org/only-one.pdf');
   assert.deepEqual(decodeBundle(JSON.parse(JSON.stringify(bundle))), [many]);
   // A bundle without prefixes holds whole URLs.
-  const whole = { ...bundle, prefixes: undefined, events: [{ event: many.event, sessions: [['a', 'A', [], -1, -1, '', 0, -1, 'https://x.example/v', '', '']] }] } as unknown as typeof bundle;
+  const whole = {
+    ...bundle,
+    prefixes: undefined,
+    events: [{ event: many.event, sessions: [['a', 'A', [], -1, -1, '', 0, -1, 'https://x.example/v', '', '']] }],
+  } as unknown as typeof bundle;
   assert.equal(decodeBundle(whole)[0]!.sessions[0]!.video, 'https://x.example/v');
 });

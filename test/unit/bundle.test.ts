@@ -21,7 +21,13 @@ const files: EventFile[] = [
         slides: 'https://fosdem.org/2023/x.pdf',
         schedule: 'https://fosdem.org/2023/schedule/event/container_kubernetes_multi_cloud/',
       },
-      { id: 'container_developer_tooling', title: 'Touring the container developer tooling landscape', speakers: [{ name: 'Phil Estes', affiliation: 'AWS' }], track: 'Containers', room: 'UB2.252A (Lameere)' },
+      {
+        id: 'container_developer_tooling',
+        title: 'Touring the container developer tooling landscape',
+        speakers: [{ name: 'Phil Estes', affiliation: 'AWS' }],
+        track: 'Containers',
+        room: 'UB2.252A (Lameere)',
+      },
       // Nothing optional at all.
       { id: 'bare', title: 'Bare', speakers: [] },
     ],
@@ -83,9 +89,19 @@ test('an unknown format throws, naming it', () => {
   assert.throws(() => decodeBundle({} as Bundle), { message: "unknown bundle format 'undefined'" });
 });
 
-test('what the bundle does not carry: a session\'s end and links, and a zero duration', () => {
+test("what the bundle does not carry: a session's end and links, and a zero duration", () => {
   // The row layout has no place for them; nothing in the editor reads them from the bundle.
-  const [decoded] = decodeBundle(encodeBundle([{ event: { id: 'e', name: 'E' }, sessions: [{ id: 's', title: 'S', speakers: [], end: '2024-01-01T10:00', links: [{ url: 'https://x.example' }], duration: 0 }] }], []));
+  const [decoded] = decodeBundle(
+    encodeBundle(
+      [
+        {
+          event: { id: 'e', name: 'E' },
+          sessions: [{ id: 's', title: 'S', speakers: [], end: '2024-01-01T10:00', links: [{ url: 'https://x.example' }], duration: 0 }],
+        },
+      ],
+      [],
+    ),
+  );
   assert.deepEqual(decoded!.sessions, [{ id: 's', title: 'S', speakers: [] }]);
 });
 
@@ -95,7 +111,10 @@ test('what the bundle does not carry: a session\'s end and links, and a zero dur
 const text = fc.string({ minLength: 1, maxLength: 8 });
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const speakerArb: fc.Arbitrary<Speaker> = fc
-  .record({ name: fc.constantFrom('Ada', 'Grace', 'ada', 'Alan').chain((n) => fc.oneof(fc.constant(n), text)), affiliation: optional(fc.oneof(fc.constantFrom('ACME', 'MIT'), text)) })
+  .record({
+    name: fc.constantFrom('Ada', 'Grace', 'ada', 'Alan').chain((n) => fc.oneof(fc.constant(n), text)),
+    affiliation: optional(fc.oneof(fc.constantFrom('ACME', 'MIT'), text)),
+  })
   .map(({ name, affiliation }) => (affiliation === undefined ? { name } : { name, affiliation }));
 const sessionArb: fc.Arbitrary<Session> = fc
   .record({
@@ -146,7 +165,9 @@ test('property: every distinct name, affiliation, type, track and room is stored
       }
       assert.deepEqual(new Set(bundle.strings), expected);
       assert.equal(bundle.strings.length, expected.size);
-      const distinctSpeakers = new Set(input.flatMap((f) => f.sessions.flatMap((s) => s.speakers.map((sp) => JSON.stringify([sp.name, sp.affiliation ?? null])))));
+      const distinctSpeakers = new Set(
+        input.flatMap((f) => f.sessions.flatMap((s) => s.speakers.map((sp) => JSON.stringify([sp.name, sp.affiliation ?? null])))),
+      );
       assert.equal(bundle.speakers.length, distinctSpeakers.size);
     }),
     { numRuns: 100 },

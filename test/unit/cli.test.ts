@@ -34,7 +34,10 @@ test('inspect --json reports events and talk ids', async () => {
 test('inspect reports YAML problems as file:line:col and exits 1', async () => {
   const io = capture(dir);
   assert.equal(await main(['inspect', 'broken.md'], io), 1);
-  assert.ok(io.stdout.some((l) => /^broken\.md:\d+:\d+ frontmatter-syntax YAML: /.test(l)), io.stdout.join('\n'));
+  assert.ok(
+    io.stdout.some((l) => /^broken\.md:\d+:\d+ frontmatter-syntax YAML: /.test(l)),
+    io.stdout.join('\n'),
+  );
 });
 
 test('usage errors exit 2 with help', async () => {

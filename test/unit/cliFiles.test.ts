@@ -36,8 +36,10 @@ const RECAP = '---\nevent: fosdem-2023\n---\n\n# My recap\n\n- Exploring Databas
 
 /** A frab XML schedule with n sessions (optionally with a link of the given href on the first). */
 function frab(n: number, href?: string): string {
-  const events = Array.from({ length: n }, (_, i) =>
-    `<event id="${i}"><date>2024-01-01T10:00:00+01:00</date><start>10:00</start><duration>00:30</duration><room>A</room><slug>talk-${i}</slug>` +
+  const events = Array.from(
+    { length: n },
+    (_, i) =>
+      `<event id="${i}"><date>2024-01-01T10:00:00+01:00</date><start>10:00</start><duration>00:30</duration><room>A</room><slug>talk-${i}</slug>` +
       `<title>Talk number ${i} about things</title><type>Lecture</type><persons><person id="${i}">Person ${i}</person></persons>` +
       (i === 0 && href ? `<links><link href="${href}">x</link></links>` : '') +
       '</event>',
@@ -85,18 +87,26 @@ test('writeFileAtomic: a writer failing halfway leaves the old target byte-ident
   assert.deepEqual(readdirSync(dir).sort(), ['index.yaml', 'link.yaml']);
 });
 
-test('recap import -o --force that fails while writing (file size limit) leaves the old index as it was', { skip: !existsSync(CLI) && 'dist/cli.js not built' }, () => {
-  const dir = fresh('import-efbig');
-  writeFileSync(join(dir, 'big.xml'), frab(300));
-  const old = 'event:\n  id: hand-made\n  name: Hand made\nsessions: []\n'.padEnd(60_000, '#');
-  writeFileSync(join(dir, 'idx.yaml'), old);
-  // ulimit -f 8: 4 KB, far less than the ~50 KB the import writes; Node sees EFBIG.
-  const r = spawnSync('bash', ['-c', `ulimit -f 8; exec node ${JSON.stringify(CLI)} import big.xml -o idx.yaml --force`], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
-  assert.equal(r.status, 2, r.stderr);
-  assert.match(r.stderr, /^idx\.yaml: cannot write: EFBIG.*left as it was$/m);
-  assert.equal(readFileSync(join(dir, 'idx.yaml'), 'utf8'), old);
-  assert.deepEqual(temps(dir), []);
-});
+test(
+  'recap import -o --force that fails while writing (file size limit) leaves the old index as it was',
+  { skip: !existsSync(CLI) && 'dist/cli.js not built' },
+  () => {
+    const dir = fresh('import-efbig');
+    writeFileSync(join(dir, 'big.xml'), frab(300));
+    const old = 'event:\n  id: hand-made\n  name: Hand made\nsessions: []\n'.padEnd(60_000, '#');
+    writeFileSync(join(dir, 'idx.yaml'), old);
+    // ulimit -f 8: 4 KB, far less than the ~50 KB the import writes; Node sees EFBIG.
+    const r = spawnSync('bash', ['-c', `ulimit -f 8; exec node ${JSON.stringify(CLI)} import big.xml -o idx.yaml --force`], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^idx\.yaml: cannot write: EFBIG.*left as it was$/m);
+    assert.equal(readFileSync(join(dir, 'idx.yaml'), 'utf8'), old);
+    assert.deepEqual(temps(dir), []);
+  },
+);
 
 test('recap preview -o one of its inputs refuses (exit 2) and leaves the recap as it was, by name, link or hard link', async () => {
   const dir = fresh('preview-self');
@@ -104,7 +114,13 @@ test('recap preview -o one of its inputs refuses (exit 2) and leaves the recap a
   symlinkSync('post.md', join(dir, 'alias.md'));
   linkSync(join(dir, 'post.md'), join(dir, 'hard.md'));
   writeFileSync(join(dir, 'my.yaml'), 'event:\n  id: my\n  name: My\nsessions: []\n');
-  for (const [out, extra] of [['post.md', []], ['./post.md', []], ['alias.md', []], ['hard.md', []], ['my.yaml', ['--index', 'my.yaml']]] as const) {
+  for (const [out, extra] of [
+    ['post.md', []],
+    ['./post.md', []],
+    ['alias.md', []],
+    ['hard.md', []],
+    ['my.yaml', ['--index', 'my.yaml']],
+  ] as const) {
     const r = await run(['preview', 'post.md', ...extra, '-o', out, '--force'], dir);
     assert.equal(r.code, 2, `${out}: ${r.stderr.join('\n')}`);
     assert.match(r.stderr.join('\n'), new RegExp(`^${out.replace('.', '\\.')} is an input of this command .*Choose another output file\\.$`));
@@ -166,7 +182,17 @@ test('recap validate: an index we wrote, cut anywhere, is never clean (error wit
   assert.equal(r.code, 1);
   assert.match(r.stdout.join('\n'), /^cut\.yaml:\d+:1 error the file ends early/m);
   // A truncated JSON index is a located error too.
-  const json = JSON.stringify({ event: { id: 'j', name: 'J' }, sessions: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] }, null, 2);
+  const json = JSON.stringify(
+    {
+      event: { id: 'j', name: 'J' },
+      sessions: [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B' },
+      ],
+    },
+    null,
+    2,
+  );
   for (const cut of [json.length - 1, json.lastIndexOf('{'), json.indexOf('"sessions"')]) {
     writeFileSync(join(dir, 'cut.json'), json.slice(0, cut));
     const v = await run(['validate', 'cut.json'], dir);
@@ -181,8 +207,22 @@ test('recap validate: an index we wrote, cut anywhere, is never clean (error wit
 
 test('import drops javascript: and other non-http(s) links with a warning, and what it writes loads clean', async () => {
   const dir = fresh('import-links');
-  writeFileSync(join(dir, 'js.xml'), frab(2, 'javascript:alert(1)').replace('<title>Big</title>', '<title>Big</title><base_url>javascript:alert(2)</base_url>'));
-  writeFileSync(join(dir, 'js.ics'), ics([{ name: 'Conf', events: [{ summary: 'One', url: 'javascript:alert(3)' }, { summary: 'Two', url: 'data:text/html,x' }] }]));
+  writeFileSync(
+    join(dir, 'js.xml'),
+    frab(2, 'javascript:alert(1)').replace('<title>Big</title>', '<title>Big</title><base_url>javascript:alert(2)</base_url>'),
+  );
+  writeFileSync(
+    join(dir, 'js.ics'),
+    ics([
+      {
+        name: 'Conf',
+        events: [
+          { summary: 'One', url: 'javascript:alert(3)' },
+          { summary: 'Two', url: 'data:text/html,x' },
+        ],
+      },
+    ]),
+  );
   for (const file of ['js.xml', 'js.ics']) {
     const r = await run(['import', file, '-o', `${file}.yaml`], dir);
     assert.equal(r.code, 0, r.stderr.join('\n'));
@@ -191,13 +231,19 @@ test('import drops javascript: and other non-http(s) links with a warning, and w
     assert.deepEqual(loadIndexFile(`${file}.yaml`, written).problems, []);
   }
   const r = await run(['import', 'js.xml'], dir);
-  assert.ok(r.stderr.some((l) => /^warning: bigconf: event url: dropped the link 'javascript:alert\(2\)'/.test(l)), r.stderr.join('\n'));
+  assert.ok(
+    r.stderr.some((l) => /^warning: bigconf: event url: dropped the link 'javascript:alert\(2\)'/.test(l)),
+    r.stderr.join('\n'),
+  );
 });
 
 test('a multi-calendar import gives one index file per event, each loading clean; without a folder it refuses', async () => {
   const dir = fresh('import-multi');
   // Two unnamed calendars would share an id; a third has a name.
-  writeFileSync(join(dir, 'multi.ics'), ics([{ events: [{ summary: 'One' }] }, { events: [{ summary: 'Two' }, { summary: 'Three' }] }, { name: 'Named Conf', events: [{ summary: 'Four' }] }]));
+  writeFileSync(
+    join(dir, 'multi.ics'),
+    ics([{ events: [{ summary: 'One' }] }, { events: [{ summary: 'Two' }, { summary: 'Three' }] }, { name: 'Named Conf', events: [{ summary: 'Four' }] }]),
+  );
   const refused = await run(['import', 'multi.ics', '-o', 'one.yaml'], dir);
   assert.equal(refused.code, 2);
   assert.match(refused.stderr.join('\n'), /multi\.ics holds 3 events \(multi, multi-2, named-conf\).*-o DIR\//);
@@ -233,46 +279,57 @@ test('import refuses, located, an index its own loader would reject (nothing wri
 
 // 2. Folders as people have them
 
-test('recap lint DIR skips lock links, broken links, pipes and loops with one warning each, lints the rest, ends quickly', { skip: !existsSync(CLI) && 'dist/cli.js not built' }, () => {
-  const dir = fresh('lint-odd');
-  const blog = join(dir, 'blog');
-  mkdirSync(join(blog, 'sub'), { recursive: true });
-  writeFileSync(join(blog, 'a.md'), RECAP);
-  writeFileSync(join(blog, 'sub', 'b.md'), RECAP);
-  symlinkSync('user@host.1234:1700000000', join(blog, '.#a.md')); // Emacs lock link: dangling, dot entry
-  symlinkSync('gone.md', join(blog, 'dangling.md'));
-  symlinkSync('..', join(blog, 'sub', 'up')); // a link to a parent
-  symlinkSync('sub', join(blog, 'z-again')); // a second way into sub/
-  symlinkSync('self', join(blog, 'self')); // a link to itself: ELOOP
-  const fifo = spawnSync('mkfifo', [join(blog, 'pipe.md')]);
-  const haveFifo = fifo.status === 0;
-  writeFileSync(join(blog, 'locked.md'), RECAP);
-  chmodSync(join(blog, 'locked.md'), 0o000);
-  const started = Date.now();
-  const r = spawnSync('node', [CLI, 'lint', 'blog'], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
-  const took = Date.now() - started;
-  chmodSync(join(blog, 'locked.md'), 0o644);
-  assert.equal(r.signal, null, `killed after ${took} ms (a FIFO was opened?)`);
-  const out = r.stdout.trim().split('\n');
-  assert.ok(out.some((l) => l.startsWith(`${join('blog', 'a.md')}:7:3 missing-video `)), r.stdout);
-  assert.ok(out.some((l) => l.startsWith(`${join('blog', 'sub', 'b.md')}:7:3 missing-video `)), r.stdout);
-  const err = r.stderr.split('\n');
-  const warned = (name: string, why: RegExp) => assert.equal(err.filter((l) => l.startsWith(`skipped ${name}: `) && why.test(l)).length, 1, `${name}:\n${r.stderr}`);
-  warned(join('blog', 'dangling.md'), /broken link to gone\.md/);
-  warned(join('blog', 'sub', 'up'), /link to a folder already walked/);
-  warned(join('blog', 'z-again'), /link to a folder already walked/);
-  warned(join('blog', 'self'), /loops/);
-  if (haveFifo) warned(join('blog', 'pipe.md'), /named pipe/);
-  assert.ok(!r.stderr.includes('.#a.md'), 'dot entries are skipped silently, as documented');
-  assert.ok(!/ELOOP|ENOENT|at .*\.js:\d+/.test(r.stderr), r.stderr);
-  if (root) {
-    assert.equal(r.status, 1, r.stderr); // root reads a mode-000 file: one more recap linted
-  } else {
-    assert.ok(err.includes(`${join('blog', 'locked.md')}: cannot read: EACCES`), r.stderr);
-    assert.equal(r.status, 2, 'an unreadable file is an I/O error; the others still came out');
-  }
-  assert.ok(took < 10_000, `took ${took} ms`);
-});
+test(
+  'recap lint DIR skips lock links, broken links, pipes and loops with one warning each, lints the rest, ends quickly',
+  { skip: !existsSync(CLI) && 'dist/cli.js not built' },
+  () => {
+    const dir = fresh('lint-odd');
+    const blog = join(dir, 'blog');
+    mkdirSync(join(blog, 'sub'), { recursive: true });
+    writeFileSync(join(blog, 'a.md'), RECAP);
+    writeFileSync(join(blog, 'sub', 'b.md'), RECAP);
+    symlinkSync('user@host.1234:1700000000', join(blog, '.#a.md')); // Emacs lock link: dangling, dot entry
+    symlinkSync('gone.md', join(blog, 'dangling.md'));
+    symlinkSync('..', join(blog, 'sub', 'up')); // a link to a parent
+    symlinkSync('sub', join(blog, 'z-again')); // a second way into sub/
+    symlinkSync('self', join(blog, 'self')); // a link to itself: ELOOP
+    const fifo = spawnSync('mkfifo', [join(blog, 'pipe.md')]);
+    const haveFifo = fifo.status === 0;
+    writeFileSync(join(blog, 'locked.md'), RECAP);
+    chmodSync(join(blog, 'locked.md'), 0o000);
+    const started = Date.now();
+    const r = spawnSync('node', [CLI, 'lint', 'blog'], { cwd: dir, encoding: 'utf8', timeout: 15_000 });
+    const took = Date.now() - started;
+    chmodSync(join(blog, 'locked.md'), 0o644);
+    assert.equal(r.signal, null, `killed after ${took} ms (a FIFO was opened?)`);
+    const out = r.stdout.trim().split('\n');
+    assert.ok(
+      out.some((l) => l.startsWith(`${join('blog', 'a.md')}:7:3 missing-video `)),
+      r.stdout,
+    );
+    assert.ok(
+      out.some((l) => l.startsWith(`${join('blog', 'sub', 'b.md')}:7:3 missing-video `)),
+      r.stdout,
+    );
+    const err = r.stderr.split('\n');
+    const warned = (name: string, why: RegExp) =>
+      assert.equal(err.filter((l) => l.startsWith(`skipped ${name}: `) && why.test(l)).length, 1, `${name}:\n${r.stderr}`);
+    warned(join('blog', 'dangling.md'), /broken link to gone\.md/);
+    warned(join('blog', 'sub', 'up'), /link to a folder already walked/);
+    warned(join('blog', 'z-again'), /link to a folder already walked/);
+    warned(join('blog', 'self'), /loops/);
+    if (haveFifo) warned(join('blog', 'pipe.md'), /named pipe/);
+    assert.ok(!r.stderr.includes('.#a.md'), 'dot entries are skipped silently, as documented');
+    assert.ok(!/ELOOP|ENOENT|at .*\.js:\d+/.test(r.stderr), r.stderr);
+    if (root) {
+      assert.equal(r.status, 1, r.stderr); // root reads a mode-000 file: one more recap linted
+    } else {
+      assert.ok(err.includes(`${join('blog', 'locked.md')}: cannot read: EACCES`), r.stderr);
+      assert.equal(r.status, 2, 'an unreadable file is an I/O error; the others still came out');
+    }
+    assert.ok(took < 10_000, `took ${took} ms`);
+  },
+);
 
 // 3. A closed pipe ends quietly
 

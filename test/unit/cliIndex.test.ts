@@ -21,7 +21,14 @@ async function run(args: string[], cwd = dir) {
   const code = await main(args, io);
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
-interface Hit { id: string; title: string; event: string; speakers: { name: string; affiliation?: string }[]; video?: string; score: number }
+interface Hit {
+  id: string;
+  title: string;
+  event: string;
+  speakers: { name: string; affiliation?: string }[];
+  video?: string;
+  score: number;
+}
 
 const PIG = 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs';
 const FOSDEM_2023 = ['schedules', 'fosdem', 'fosdem-2023.xml'];
@@ -34,30 +41,36 @@ const write = (name: string, text: string) => {
 };
 
 // A workspace index: overrides the bundled pig talk (same full id) and the bundled event's name.
-write('kubecon.yaml', [
-  'event:',
-  '  id: kubecon-eu-2024',
-  '  name: KubeCon EU 2024 (my notes)',
-  'sessions:',
-  '  - id: sometimes-lipstick-is-exactly-what-a-pig-needs',
-  '    title: Lipstick on the Pig, my notes',
-  '    speakers: [Abby Bangser, Whitney Lee]',
-  '    video: https://example.org/pig.mp4',
-  '',
-].join('\n'));
+write(
+  'kubecon.yaml',
+  [
+    'event:',
+    '  id: kubecon-eu-2024',
+    '  name: KubeCon EU 2024 (my notes)',
+    'sessions:',
+    '  - id: sometimes-lipstick-is-exactly-what-a-pig-needs',
+    '    title: Lipstick on the Pig, my notes',
+    '    speakers: [Abby Bangser, Whitney Lee]',
+    '    video: https://example.org/pig.mp4',
+    '',
+  ].join('\n'),
+);
 // Broken: a bad video (field dropped), an entry without a title (skipped), a good entry.
-write('broken.yaml', [
-  'event:',
-  '  id: quokka-meetup-2024',
-  '  name: Quokka Meetup 2024',
-  'sessions:',
-  '  - title: Quokka Appreciation Workshop',
-  '    video: not-a-url',
-  '  - speakers: [Nobody]',
-  '  - title: Wombat Burrow Engineering',
-  '    colour: brown',
-  '',
-].join('\n'));
+write(
+  'broken.yaml',
+  [
+    'event:',
+    '  id: quokka-meetup-2024',
+    '  name: Quokka Meetup 2024',
+    'sessions:',
+    '  - title: Quokka Appreciation Workshop',
+    '    video: not-a-url',
+    '  - speakers: [Nobody]',
+    '  - title: Wombat Burrow Engineering',
+    '    colour: brown',
+    '',
+  ].join('\n'),
+);
 write('good.yaml', 'event:\n  id: demo-2024\n  name: Demo 2024\nsessions:\n  - title: One\n  - title: Two\n    type: keynote\n');
 write('info-only.yaml', 'event:\n  id: demo-2024\n  name: Demo 2024\nsessions:\n  - title: One\n    type: fireside\n');
 write('warning-only.yaml', 'event:\n  id: demo-2024\nsessions:\n  - title: One\n');
@@ -72,7 +85,10 @@ test('search lipstik pig --limit 3 --json: the KubeCon talk first, typos and all
   assert.equal(hits[0]!.id, PIG);
   assert.equal(hits[0]!.title, 'Sometimes, Lipstick Is Exactly What a Pig Needs!');
   assert.equal(hits[0]!.event, 'kubecon-eu-2024');
-  assert.deepEqual(hits[0]!.speakers, [{ name: 'Abby Bangser', affiliation: 'Syntasso' }, { name: 'Whitney Lee', affiliation: 'VMware' }]);
+  assert.deepEqual(hits[0]!.speakers, [
+    { name: 'Abby Bangser', affiliation: 'Syntasso' },
+    { name: 'Whitney Lee', affiliation: 'VMware' },
+  ]);
   assert.ok(hits[0]!.score > hits[1]!.score && hits[1]!.score >= hits[2]!.score, JSON.stringify(hits.map((h) => h.score)));
 });
 
@@ -83,7 +99,10 @@ test('search --queries FILE prints one JSON line per query (blank lines skipped)
   assert.deepEqual(stderr, []);
   assert.equal(stdout.length, 4);
   const lines = stdout.map((l) => JSON.parse(l) as { query: string; results: Hit[] });
-  assert.deepEqual(lines.map((l) => l.query), ['lipstik pig', 'container developer tooling', 'zzzzqqqq xxyyzz', 'containers']);
+  assert.deepEqual(
+    lines.map((l) => l.query),
+    ['lipstik pig', 'container developer tooling', 'zzzzqqqq xxyyzz', 'containers'],
+  );
   assert.equal(lines[0]!.results.length, 2);
   assert.equal(lines[0]!.results[0]!.id, PIG);
   assert.equal(lines[1]!.results[0]!.id, 'fosdem-2023/container_developer_tooling');
@@ -99,10 +118,22 @@ test('search --queries FILE prints one JSON line per query (blank lines skipped)
 let workspaceRun: ReturnType<typeof run> | undefined;
 const workspaceSearch = () => {
   write('ws-queries.txt', 'lipstik pig\nquokka appreciation\nwombat\ncontainers\n');
-  return (workspaceRun ??= run(['search', '--queries', 'ws-queries.txt', '--index', 'kubecon.yaml', '--index', 'broken.yaml', '--event', 'fosdem-2023', '--limit', '3']));
+  return (workspaceRun ??= run([
+    'search',
+    '--queries',
+    'ws-queries.txt',
+    '--index',
+    'kubecon.yaml',
+    '--index',
+    'broken.yaml',
+    '--event',
+    'fosdem-2023',
+    '--limit',
+    '3',
+  ]));
 };
 
-test('search --event fosdem-2023 ranks that event\'s sessions first', async () => {
+test("search --event fosdem-2023 ranks that event's sessions first", async () => {
   const { code, stdout } = await workspaceSearch();
   assert.equal(code, 0);
   const containers = JSON.parse(stdout[3]!) as { query: string; results: Hit[] };
@@ -174,16 +205,31 @@ test('import a FOSDEM year to stdout: the YAML on stdout, the stats line on stde
   assert.deepEqual(stderr, [STATS_2023]);
   assert.equal(stdout.length, 1);
   const yaml = stdout[0]!;
-  assert.ok(yaml.startsWith([
-    '# Recap Writer session index, imported from fosdem-2023.xml (frab-xml) by recap import.',
-    '# Written whole by Recap Writer: the last line is "# end of index". Without it, the file was cut short.',
-    'event:', '  id: fosdem-2023', '  name: FOSDEM 2023', '  location: ULB (Université Libre de Bruxelles), Brussels', '  start: 2023-02-04', '  end: 2023-02-05',
-    'sessions:', '  - id: keynotes_welcome', '    title: Welcome to FOSDEM 2023', '',
-  ].join('\n')), yaml.slice(0, 400));
+  assert.ok(
+    yaml.startsWith(
+      [
+        '# Recap Writer session index, imported from fosdem-2023.xml (frab-xml) by recap import.',
+        '# Written whole by Recap Writer: the last line is "# end of index". Without it, the file was cut short.',
+        'event:',
+        '  id: fosdem-2023',
+        '  name: FOSDEM 2023',
+        '  location: ULB (Université Libre de Bruxelles), Brussels',
+        '  start: 2023-02-04',
+        '  end: 2023-02-05',
+        'sessions:',
+        '  - id: keynotes_welcome',
+        '    title: Welcome to FOSDEM 2023',
+        '',
+      ].join('\n'),
+    ),
+    yaml.slice(0, 400),
+  );
   // One entry per session.
   assert.equal((yaml.match(/^ {2}- id: /gm) ?? []).length, 780);
   assert.ok(yaml.endsWith('\n# end of index: 780 sessions'), yaml.slice(-100));
-  assert.ok(yaml.includes('\n  - id: container_kubernetes_multi_cloud\n    title: Deploying Kubernetes across Hybrid and Multi-Cloud Environments Using OpenNebula\n'));
+  assert.ok(
+    yaml.includes('\n  - id: container_kubernetes_multi_cloud\n    title: Deploying Kubernetes across Hybrid and Multi-Cloud Environments Using OpenNebula\n'),
+  );
   assert.ok(yaml.includes('\n    video: https://video.fosdem.org/2023/UB2.252A%20(Lameere)/container_kubernetes_multi_cloud.mp4\n'));
 });
 
@@ -194,17 +240,30 @@ test('import a FOSDEM year with -o: the file is written and loads back with the 
   assert.deepEqual(stdout, []);
   // 2007 repeats six titles: one warning each, then the stats.
   assert.equal(stderr.length, 7);
-  assert.ok(stderr.slice(0, 6).every((l) => l.startsWith("warning: fosdem-2007: two sessions share the id '")), stderr.join('\n'));
+  assert.ok(
+    stderr.slice(0, 6).every((l) => l.startsWith("warning: fosdem-2007: two sessions share the id '")),
+    stderr.join('\n'),
+  );
   assert.equal(stderr[6], STATS_2007);
   const written = readFileSync(out, 'utf8');
-  assert.ok(written.startsWith('# Recap Writer session index, imported from fosdem-2007.xml (frab-xml) by recap import.\n# Written whole by Recap Writer: the last line is "# end of index". Without it, the file was cut short.\nevent:\n  id: fosdem-2007\n'));
+  assert.ok(
+    written.startsWith(
+      '# Recap Writer session index, imported from fosdem-2007.xml (frab-xml) by recap import.\n# Written whole by Recap Writer: the last line is "# end of index". Without it, the file was cut short.\nevent:\n  id: fosdem-2007\n',
+    ),
+  );
   assert.ok(written.endsWith('\n# end of index: 215 sessions\n'));
   const loaded = loadIndexFile(out, written);
   assert.deepEqual(loaded.problems, []);
   assert.equal(loaded.sessions.length, 215);
   assert.equal(loaded.sessions.filter((s) => s.video).length, 55);
   assert.equal(loaded.sessions.filter((s) => s.slides).length, 42);
-  assert.deepEqual(loaded.event, { id: 'fosdem-2007', name: 'FOSDEM 2007', location: 'ULB (Université Libre de Bruxelles), Brussels', start: '2007-02-25', end: '2007-02-26' });
+  assert.deepEqual(loaded.event, {
+    id: 'fosdem-2007',
+    name: 'FOSDEM 2007',
+    location: 'ULB (Université Libre de Bruxelles), Brussels',
+    start: '2007-02-25',
+    end: '2007-02-26',
+  });
 });
 
 test('import -o refuses to overwrite without --force (exit 2, file unchanged); --force replaces it', async () => {
@@ -239,7 +298,10 @@ test('import of something that is no schedule: exit 2, naming the formats', asyn
   assert.equal(r.code, 2);
   assert.deepEqual(r.stdout, []);
   assert.equal(r.stderr.length, 1);
-  assert.match(r.stderr[0]!, /^notes\.md: .*not a schedule format Recap Writer reads\. Supported: frab XML \(schedule\.xml\), frab\/pretalx JSON \(schedule\.json\), Sessionize "All Data" JSON, iCalendar \(\.ics\)\. If it is one of these, name it with --format \(frab-xml, frab-json, sessionize, ical\)\.$/);
+  assert.match(
+    r.stderr[0]!,
+    /^notes\.md: .*not a schedule format Recap Writer reads\. Supported: frab XML \(schedule\.xml\), frab\/pretalx JSON \(schedule\.json\), Sessionize "All Data" JSON, iCalendar \(\.ics\)\. If it is one of these, name it with --format \(frab-xml, frab-json, sessionize, ical\)\.$/,
+  );
 });
 
 test('import names the file once in its error', async () => {
@@ -295,7 +357,10 @@ test('validate a broken file: exit 1, file:line:col severity field: message', as
 test('validate: warnings fail (exit 1), info alone passes (exit 0); nothing loaded is said', async () => {
   let r = await run(['validate', 'warning-only.yaml']);
   assert.equal(r.code, 1);
-  assert.deepEqual(r.stdout, ["warning-only.yaml:2:3 warning event.name: missing: give the event a name; 'demo-2024' is used meanwhile", 'warning-only.yaml: event demo-2024, 1 sessions loaded']);
+  assert.deepEqual(r.stdout, [
+    "warning-only.yaml:2:3 warning event.name: missing: give the event a name; 'demo-2024' is used meanwhile",
+    'warning-only.yaml: event demo-2024, 1 sessions loaded',
+  ]);
   r = await run(['validate', 'info-only.yaml']);
   assert.equal(r.code, 0);
   assert.equal(r.stdout.length, 2);

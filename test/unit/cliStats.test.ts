@@ -13,13 +13,16 @@ import { readFileSync } from 'node:fs';
 
 process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
 const dir = mkdtempSync(join(tmpdir(), 'recap-cli-stats-'));
-writeFileSync(join(dir, 'meetup.yaml'), [
-  'event: {id: tiny-meetup-2025, name: Tiny Meetup 2025}',
-  'sessions:',
-  '  - {id: a, title: A talk, speakers: [Ann], video: "https://media.ccc.de/v/a"}',
-  '  - {id: b, title: B talk, speakers: [Ann, Bo], slides: "https://example.org/b.pdf"}',
-  '',
-].join('\n'));
+writeFileSync(
+  join(dir, 'meetup.yaml'),
+  [
+    'event: {id: tiny-meetup-2025, name: Tiny Meetup 2025}',
+    'sessions:',
+    '  - {id: a, title: A talk, speakers: [Ann], video: "https://media.ccc.de/v/a"}',
+    '  - {id: b, title: B talk, speakers: [Ann, Bo], slides: "https://example.org/b.pdf"}',
+    '',
+  ].join('\n'),
+);
 
 async function run(args: string[]) {
   const stdout: string[] = [];
@@ -31,12 +34,24 @@ async function run(args: string[]) {
 
 test('indexStatistics: totals and per event', () => {
   const index = new SessionIndex([
-    { origin: { file: 'b', bundled: true }, event: { id: 'e1', name: 'E1' }, sessions: [{ id: 'x', title: 'X', speakers: [{ name: 'Ann' }], video: 'https://example.org/v' }, { id: 'y', title: 'Y', speakers: [{ name: 'ann' }], slides: 'https://example.org/s' }] },
+    {
+      origin: { file: 'b', bundled: true },
+      event: { id: 'e1', name: 'E1' },
+      sessions: [
+        { id: 'x', title: 'X', speakers: [{ name: 'Ann' }], video: 'https://example.org/v' },
+        { id: 'y', title: 'Y', speakers: [{ name: 'ann' }], slides: 'https://example.org/s' },
+      ],
+    },
     { origin: { file: 'w.yaml' }, event: { id: 'e2', name: 'E2' }, sessions: [] },
   ]);
   const stats = indexStatistics(index);
   assert.deepEqual(stats, {
-    events: 2, sessions: 2, speakers: 1, sessionsWithVideo: 1, sessionsWithSlides: 1, workspaceFiles: 1,
+    events: 2,
+    sessions: 2,
+    speakers: 1,
+    sessionsWithVideo: 1,
+    sessionsWithSlides: 1,
+    workspaceFiles: 1,
     perEvent: { e1: { sessions: 2, withVideo: 1 }, e2: { sessions: 0, withVideo: 0 } },
   });
   assert.equal(statisticsSummary(stats), '2 events, 2 sessions (1 with video, 1 with slides), 1 speakers');

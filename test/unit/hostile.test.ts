@@ -56,7 +56,11 @@ test('line breaks: generated recaps give the same finding positions and fixes wi
 
 test('parent chains: long chains, cycles and missing parents end, are reported once per event, and family() ends', () => {
   within(5_000, 'the parent-chain class', () => {
-    for (const [n, seed] of [[6_000, 1], [2_000, 2], [500, 3]] as const) {
+    for (const [n, seed] of [
+      [6_000, 1],
+      [2_000, 2],
+      [500, 3],
+    ] as const) {
       const random = rng(seed);
       const events: ConferenceEvent[] = [];
       for (let i = 0; i < n; i++) {
@@ -79,9 +83,21 @@ test('parent chains: long chains, cycles and missing parents end, are reported o
         const inCycle = at !== undefined && at === e.id;
         const missing = e.parent !== undefined && !idx.events.has(e.parent);
         const mine = problems.filter((p) => p.eventId === e.id);
-        if (inCycle) assert.ok(mine.some((p) => /loops back on itself/.test(p.message)), `${e.id} is in a cycle`);
-        if (missing) assert.ok(mine.some((p) => /no event in the index has that id/.test(p.message)), `${e.id} misses its parent`);
-        if (!inCycle && !missing) assert.ok(mine.every((p) => /levels below/.test(p.message)), `${e.id}: ${mine.map((p) => p.message).join('; ')}`);
+        if (inCycle)
+          assert.ok(
+            mine.some((p) => /loops back on itself/.test(p.message)),
+            `${e.id} is in a cycle`,
+          );
+        if (missing)
+          assert.ok(
+            mine.some((p) => /no event in the index has that id/.test(p.message)),
+            `${e.id} misses its parent`,
+          );
+        if (!inCycle && !missing)
+          assert.ok(
+            mine.every((p) => /levels below/.test(p.message)),
+            `${e.id}: ${mine.map((p) => p.message).join('; ')}`,
+          );
       }
     }
   });
@@ -89,7 +105,32 @@ test('parent chains: long chains, cycles and missing parents end, are reported o
 
 test('hostile index strings: cards show every generated title, name and event name as literal text, never an image or a non-http link', () => {
   const md = new MarkdownIt({ html: true });
-  const PARTS = ['![x](http://evil/)', '<img src=x onerror=alert(1)>', '[a](javascript:alert(1))', '`', '``', '*', '**', '_', '~~', '&amp;', '&#x3C;', '\\', '# ', '- ', '1. ', '> ', '|', '<', ']', '(', '\n', '    ', 'text', 'Ünïcödé'];
+  const PARTS = [
+    '![x](http://evil/)',
+    '<img src=x onerror=alert(1)>',
+    '[a](javascript:alert(1))',
+    '`',
+    '``',
+    '*',
+    '**',
+    '_',
+    '~~',
+    '&amp;',
+    '&#x3C;',
+    '\\',
+    '# ',
+    '- ',
+    '1. ',
+    '> ',
+    '|',
+    '<',
+    ']',
+    '(',
+    '\n',
+    '    ',
+    'text',
+    'Ünïcödé',
+  ];
   const random = rng(11);
   const pick = () => PARTS[Math.floor(random() * PARTS.length)]!;
   const hostile = () => Array.from({ length: 1 + Math.floor(random() * 6) }, pick).join('');
@@ -99,15 +140,27 @@ test('hostile index strings: cards show every generated title, name and event na
       const name = hostile();
       const eventName = hostile();
       const session: IndexedSession = {
-        id: 't', title, speakers: [{ name, affiliation: hostile() }], eventId: 'e', fullId: 'e/t', origin: { file: 'x.yaml' },
+        id: 't',
+        title,
+        speakers: [{ name, affiliation: hostile() }],
+        eventId: 'e',
+        fullId: 'e/t',
+        origin: { file: 'x.yaml' },
         video: random() < 0.5 ? `javascript:${hostile()}` : `https://example.org/${hostile()}`,
       };
       const card = talkCard(session, { id: 'e', name: eventName, origin: { file: 'x.yaml' } });
       const html = md.render(card);
-      for (const [, tag] of html.matchAll(/<\/?([a-z0-9]+)/gi)) assert.ok(['p', 'strong', 'em', 'code', 'a'].includes(tag!.toLowerCase()), `<${tag}> in ${html}`);
+      for (const [, tag] of html.matchAll(/<\/?([a-z0-9]+)/gi))
+        assert.ok(['p', 'strong', 'em', 'code', 'a'].includes(tag!.toLowerCase()), `<${tag}> in ${html}`);
       for (const [, href] of html.matchAll(/href="([^"]*)"/g)) assert.match(href!, /^https?:\/\//);
-      const text = html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-      for (const literal of [title, name, eventName]) assert.ok(text.includes(literal.replace(/\s+/g, ' ').trim()), `${JSON.stringify(literal)} in ${JSON.stringify(text)}`);
+      const text = html
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+      for (const literal of [title, name, eventName])
+        assert.ok(text.includes(literal.replace(/\s+/g, ' ').trim()), `${JSON.stringify(literal)} in ${JSON.stringify(text)}`);
     }
   });
 });
@@ -118,7 +171,9 @@ test('a huge recap: parse and lint within a small multiple of markdown-it parsin
   md.parse(text, {});
   const bare = Math.min(...[0, 1].map(() => within(10_000, 'markdown-it', () => time(() => md.parse(text, {})))));
   parseRecap('recaps/huge.md', text);
-  const ours = Math.min(...[0, 1].map(() => within(15_000, 'our parse and lint', () => time(() => lintRecap(parseRecap('recaps/huge.md', text), { index, search })))));
+  const ours = Math.min(
+    ...[0, 1].map(() => within(15_000, 'our parse and lint', () => time(() => lintRecap(parseRecap('recaps/huge.md', text), { index, search })))),
+  );
   assert.ok(ours < 8 * bare + 200, `our parse and lint ${ours.toFixed(0)} ms, markdown-it ${bare.toFixed(0)} ms`);
 
   function time(run: () => unknown): number {
@@ -139,7 +194,11 @@ test('large recaps: the fence scan completion uses agrees with markdown-it on ev
       const lines = new LineIndex(text);
       for (let line = 0; line < lines.lineCount; line++) {
         const inFence = parsed.tokens.some((t) => t.type === 'fence' && t.map && t.map[0] < line && line < t.map[1] - 1);
-        if (inFence) assert.ok(inFencedCode(text, lines.lineStart(line)), `seed ${seed}: line ${line} is inside a fence: ${JSON.stringify(text.split('\n').slice(Math.max(0, line - 8), line + 1))}`);
+        if (inFence)
+          assert.ok(
+            inFencedCode(text, lines.lineStart(line)),
+            `seed ${seed}: line ${line} is inside a fence: ${JSON.stringify(text.split('\n').slice(Math.max(0, line - 8), line + 1))}`,
+          );
       }
     }
   });

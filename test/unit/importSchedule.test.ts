@@ -89,13 +89,17 @@ test('unknown content is undefined for detectFormat and an ImportError naming th
 });
 
 test('detectFormat looks for <schedule> only in the first 64 KiB; --format frab-xml still imports it', () => {
-  const late = `<?xml version="1.0"?>\n<!-- ${'x'.repeat(70_000)} -->\n<schedule><conference><title>Late Conf</title></conference>` +
+  const late =
+    `<?xml version="1.0"?>\n<!-- ${'x'.repeat(70_000)} -->\n<schedule><conference><title>Late Conf</title></conference>` +
     '<day date="2024-01-01"><room name="R"><event id="1"><start>10:00</start><duration>00:30</duration><title>Talk</title></event></room></day></schedule>\n';
   assert.equal(detectFormat(late), undefined);
   assert.throws(() => importSchedule(late), ImportError);
   const result = importSchedule(late, { format: 'frab-xml' });
   assert.equal(result.format, 'frab-xml');
-  assert.deepEqual(result.files[0]!.sessions.map((s) => [s.id, s.room, s.start]), [['talk', 'R', '2024-01-01T10:00']]);
+  assert.deepEqual(
+    result.files[0]!.sessions.map((s) => [s.id, s.room, s.start]),
+    [['talk', 'R', '2024-01-01T10:00']],
+  );
 });
 
 test('an explicit format wins over detection', { skip: skipUnlessShared('schedules', 'sessionize', 'global-azure-linz-2024.json') }, () => {
@@ -110,7 +114,10 @@ test('an explicit format wins over detection', { skip: skipUnlessShared('schedul
     ),
   );
   // An iCalendar file named frab-xml goes to the XML importer.
-  assert.throws(() => importSchedule(fixture('sched-sample.ics'), { format: 'frab-xml' }), importError("not well-formed XML: char 'B' is not expected. (line 1, column 1)"));
+  assert.throws(
+    () => importSchedule(fixture('sched-sample.ics'), { format: 'frab-xml' }),
+    importError("not well-formed XML: char 'B' is not expected. (line 1, column 1)"),
+  );
   // And the right explicit format imports as usual.
   assert.equal(importSchedule(sessionize, { format: 'sessionize' }).files[0]!.sessions.length, 15);
 });
@@ -133,9 +140,13 @@ test('a UTF-8 BOM before an iCalendar file is ignored', () => {
   assert.equal(importSchedule('\uFEFF' + fixture('sched-sample.ics')).files[0]!.sessions.length, 6);
 });
 
-test('the Sessionize "Sessions" view (a list of groups) is detected', { skip: skipUnlessShared('schedules', 'sessionize', 'global-azure-linz-2024.json') }, () => {
-  const all = JSON.parse(shared('schedules', 'sessionize', 'global-azure-linz-2024.json')) as { sessions: unknown[] };
-  const view = JSON.stringify([{ groupId: null, groupName: 'All', sessions: all.sessions }]);
-  assert.equal(importSchedule(view, { format: 'sessionize' }).files[0]!.sessions.length, 15);
-  assert.equal(detectFormat(view), 'sessionize');
-});
+test(
+  'the Sessionize "Sessions" view (a list of groups) is detected',
+  { skip: skipUnlessShared('schedules', 'sessionize', 'global-azure-linz-2024.json') },
+  () => {
+    const all = JSON.parse(shared('schedules', 'sessionize', 'global-azure-linz-2024.json')) as { sessions: unknown[] };
+    const view = JSON.stringify([{ groupId: null, groupName: 'All', sessions: all.sessions }]);
+    assert.equal(importSchedule(view, { format: 'sessionize' }).files[0]!.sessions.length, 15);
+    assert.equal(detectFormat(view), 'sessionize');
+  },
+);

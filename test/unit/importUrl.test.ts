@@ -222,7 +222,10 @@ test('a body over the size cap: an error, the stream aborted, the existing targe
   assert.match(err, new RegExp(`${base}/huge from ${host} is larger than 1 MB`));
   err = await failing(`${base}/huge-declared`, '--max-size', '1');
   assert.match(err, /is larger than 1 MB/);
-  await assert.rejects(downloadText(`${base}/huge`, { maxBytes: 100_000 }), (e: unknown) => e instanceof DownloadError && /larger than 97\.7 KB/.test(e.message));
+  await assert.rejects(
+    downloadText(`${base}/huge`, { maxBytes: 100_000 }),
+    (e: unknown) => e instanceof DownloadError && /larger than 97\.7 KB/.test(e.message),
+  );
 });
 
 test('a download that fails never creates the target', async () => {
@@ -241,5 +244,8 @@ test('bad --timeout and --max-size are usage errors', async () => {
 test('a download can be cancelled (the editor passes its Cancel button as a signal)', async () => {
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 50);
-  await assert.rejects(downloadText(`${base}/slow`, { signal: controller.signal }), (e: unknown) => e instanceof DownloadError && e.message === `the download from ${host} was cancelled.`);
+  await assert.rejects(
+    downloadText(`${base}/slow`, { signal: controller.signal }),
+    (e: unknown) => e instanceof DownloadError && e.message === `the download from ${host} was cancelled.`,
+  );
 });

@@ -43,15 +43,26 @@ const GOOD_YAML = lines(
 const GOOD_JSON = JSON.stringify(
   {
     event: {
-      id: 'demo-2024', name: 'Demo Conference 2024', location: 'Brussels', start: '2024-05-01', end: '2024-05-02',
-      url: 'https://demo.example.org/', parent: 'umbrella-2024',
+      id: 'demo-2024',
+      name: 'Demo Conference 2024',
+      location: 'Brussels',
+      start: '2024-05-01',
+      end: '2024-05-02',
+      url: 'https://demo.example.org/',
+      parent: 'umbrella-2024',
     },
     sessions: [
       {
-        id: 'opening', title: 'Opening Keynote', type: 'keynote', track: 'Main',
+        id: 'opening',
+        title: 'Opening Keynote',
+        type: 'keynote',
+        track: 'Main',
         speakers: [{ name: 'Ada Lovelace', affiliation: 'Analytical Engines' }, 'Grace Hopper'],
-        start: '2024-05-01T09:00', duration: 30, room: 'Main Hall',
-        video: 'https://www.youtube.com/watch?v=abc123', slides: 'https://demo.example.org/slides/opening.pdf',
+        start: '2024-05-01T09:00',
+        duration: 30,
+        room: 'Main Hall',
+        video: 'https://www.youtube.com/watch?v=abc123',
+        slides: 'https://demo.example.org/slides/opening.pdf',
         links: [{ url: 'https://code.example.org/demo/opening', title: 'Code' }, 'https://demo.example.org/notes'],
       },
       { title: 'Closing Remarks & Thanks', speakers: ['Alan Turing'], duration: '1:15' },
@@ -62,8 +73,13 @@ const GOOD_JSON = JSON.stringify(
 );
 
 const EXPECTED_EVENT = {
-  id: 'demo-2024', name: 'Demo Conference 2024', location: 'Brussels', start: '2024-05-01', end: '2024-05-02',
-  url: 'https://demo.example.org/', parent: 'umbrella-2024',
+  id: 'demo-2024',
+  name: 'Demo Conference 2024',
+  location: 'Brussels',
+  start: '2024-05-01',
+  end: '2024-05-02',
+  url: 'https://demo.example.org/',
+  parent: 'umbrella-2024',
 };
 const EXPECTED_SESSIONS = [
   {
@@ -101,7 +117,10 @@ test('the same content as JSON loads identically', () => {
   assert.deepEqual(json.sessions, yaml.sessions);
   // Lines follow the JSON layout: `{` of each session object.
   const jsonLines = GOOD_JSON.split('\n');
-  assert.deepEqual(json.sessionLines.map((l) => jsonLines[l - 1]!.trim()), ['{', '{']);
+  assert.deepEqual(
+    json.sessionLines.map((l) => jsonLines[l - 1]!.trim()),
+    ['{', '{'],
+  );
   assert.equal(json.sessionLines.length, 2);
   assert.ok(json.sessionLines[0]! < json.sessionLines[1]!);
 });
@@ -109,22 +128,12 @@ test('the same content as JSON loads identically', () => {
 test('a problem in JSON is located too (line and column of the value)', () => {
   const text = '{\n  "event": {"id": "j-1", "name": "J"},\n  "sessions": [\n    {"title": "A", "video": "nope"}\n  ]\n}\n';
   const loaded = loadIndexFile('j.json', text);
-  assert.deepEqual(loaded.problems.map(brief), [
-    "4:29 error sessions[0].video: expected an http(s) URL, got 'nope'",
-  ]);
+  assert.deepEqual(loaded.problems.map(brief), ["4:29 error sessions[0].video: expected an http(s) URL, got 'nope'"]);
   assert.deepEqual(loaded.sessions, [{ id: 'a', title: 'A', speakers: [] }]);
 });
 
 test('invalid YAML is located; the rest of the file still loads', () => {
-  const text = lines(
-    'event:',
-    '  id: demo-2024',
-    '  name: Demo 2024',
-    'sessions:',
-    '  - title: First',
-    '  - title: Second: with a colon',
-    '  - title: Third',
-  );
+  const text = lines('event:', '  id: demo-2024', '  name: Demo 2024', 'sessions:', '  - title: First', '  - title: Second: with a colon', '  - title: Third');
   const loaded = loadIndexFile('bad.yaml', text);
   const syntax = loaded.problems.filter((p) => p.message.startsWith('not valid YAML/JSON'));
   assert.equal(syntax.length, 1, loaded.problems.map(brief).join('\n'));
@@ -137,7 +146,10 @@ test('invalid YAML is located; the rest of the file still loads', () => {
   // The message carries no "at line…" of its own: the location is in line/column.
   assert.doesNotMatch(syntax[0]!.message, /at line \d+/);
   assert.deepEqual(loaded.event, { id: 'demo-2024', name: 'Demo 2024' });
-  assert.deepEqual(loaded.sessions.map((s) => s.id), ['first', 'third']);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.id),
+    ['first', 'third'],
+  );
   assert.deepEqual(loaded.sessionLines, [5, 7]);
   // The broken entry itself is reported as skipped.
   assert.ok(loaded.problems.some((p) => p.field === 'sessions[1].title' && /skipped/.test(p.message)));
@@ -193,29 +205,26 @@ test('an event id with a slash is rejected with what is expected', () => {
 test('a missing event name is a warning and the id stands in', () => {
   const loaded = loadIndexFile('noname.yaml', lines('event:', '  id: demo-2024', 'sessions:', '  - title: A talk'));
   assert.deepEqual(loaded.event, { id: 'demo-2024', name: 'demo-2024' });
-  assert.deepEqual(loaded.sessions.map((s) => s.id), ['a-talk']);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.id),
+    ['a-talk'],
+  );
   assert.deepEqual(loaded.problems.map(brief), ["2:3 warning event.name: missing: give the event a name; 'demo-2024' is used meanwhile"]);
 });
 
 test('a session without a title is skipped, the others load', () => {
-  const text = lines(
-    'event:',
-    '  id: demo-2024',
-    '  name: Demo',
-    'sessions:',
-    '  - title: One',
-    '  - id: two',
-    '    speakers: [Somebody]',
-    '  - title: Three',
-  );
+  const text = lines('event:', '  id: demo-2024', '  name: Demo', 'sessions:', '  - title: One', '  - id: two', '    speakers: [Somebody]', '  - title: Three');
   const loaded = loadIndexFile('notitle.yaml', text);
-  assert.deepEqual(loaded.sessions.map((s) => s.id), ['one', 'three']);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.id),
+    ['one', 'three'],
+  );
   assert.deepEqual(loaded.sessionLines, [5, 8]);
   assert.deepEqual(loaded.problems.map(brief), ['6:5 error sessions[1].title: missing: every session needs a title; this entry is skipped']);
   assert.equal(loaded.problems[0]!.file, 'notitle.yaml');
 });
 
-test('a duplicate session id skips the second entry and names the first one\'s line', () => {
+test("a duplicate session id skips the second entry and names the first one's line", () => {
   const text = lines(
     'event:',
     '  id: demo-2024',
@@ -229,7 +238,10 @@ test('a duplicate session id skips the second entry and names the first one\'s l
     '  - title: Between',
   );
   const loaded = loadIndexFile('dup.yaml', text);
-  assert.deepEqual(loaded.sessions.map((s) => s.title), ['The first', 'Between']);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.title),
+    ['The first', 'Between'],
+  );
   assert.deepEqual(loaded.sessionLines, [5, 7]);
   assert.deepEqual(loaded.problems.map(brief), [
     // At the second `id:` value.
@@ -292,10 +304,16 @@ test('wrong types: each reported with field path and what is expected', () => {
 
 test('title: true is not text: the entry is skipped', () => {
   const loaded = loadIndexFile('bool.yaml', lines('event:', '  id: d', '  name: D', 'sessions:', '  - title: true', '  - title: Kept'));
-  assert.deepEqual(loaded.sessions.map((s) => s.id), ['kept']);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.id),
+    ['kept'],
+  );
   const problems = loaded.problems.map(brief);
   assert.ok(problems.includes('5:12 error sessions[0].title: expected text; this entry is skipped'), problems.join('\n'));
-  assert.ok(problems.every((p) => p.startsWith('5:12 error sessions[0].title: ')), problems.join('\n'));
+  assert.ok(
+    problems.every((p) => p.startsWith('5:12 error sessions[0].title: ')),
+    problems.join('\n'),
+  );
 });
 
 test('title: true is reported once, not also as "missing"', () => {
@@ -310,16 +328,7 @@ test('bare numbers written as text keep the text as written', () => {
 });
 
 test('an unknown field is a warning naming the allowed fields; the entry loads', () => {
-  const text = lines(
-    'event:',
-    '  id: demo-2024',
-    '  name: Demo',
-    '  venue: ULB',
-    'sessions:',
-    '  - title: Talk',
-    '    abstract: Something long',
-    'extra: 1',
-  );
+  const text = lines('event:', '  id: demo-2024', '  name: Demo', '  venue: ULB', 'sessions:', '  - title: Talk', '    abstract: Something long', 'extra: 1');
   const loaded = loadIndexFile('unknown.yaml', text);
   assert.deepEqual(loaded.problems.map(brief), [
     '4:3 warning event.venue: unknown field (expected one of: id, name, location, start, end, url, recordings, parent)',
@@ -353,10 +362,13 @@ test('speakers as plain strings, in block and flow lists, trimmed', () => {
   );
   const loaded = loadIndexFile('speakers.yaml', text);
   assert.deepEqual(loaded.problems, []);
-  assert.deepEqual(loaded.sessions.map((s) => s.speakers), [
-    [{ name: 'Ada Lovelace' }, { name: 'Grace Hopper' }],
-    [{ name: 'Alan Turing' }, { name: 'Barbara Liskov', affiliation: 'MIT' }],
-  ]);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.speakers),
+    [
+      [{ name: 'Ada Lovelace' }, { name: 'Grace Hopper' }],
+      [{ name: 'Alan Turing' }, { name: 'Barbara Liskov', affiliation: 'MIT' }],
+    ],
+  );
 });
 
 test('an id is derived from the title when missing (a slug)', () => {
@@ -365,21 +377,29 @@ test('an id is derived from the title when missing (a slug)', () => {
     '  id: d',
     '  name: D',
     'sessions:',
-    "  - title: \"Sometimes Lipstick Is Exactly What a Pig Needs!\"",
+    '  - title: "Sometimes Lipstick Is Exactly What a Pig Needs!"',
     '  - title: "Développeurs\' café: Ça marche?"',
   );
   const loaded = loadIndexFile('slug.yaml', text);
   assert.deepEqual(loaded.problems, []);
-  assert.deepEqual(loaded.sessions.map((s) => s.id), ['sometimes-lipstick-is-exactly-what-a-pig-needs', 'developpeurs-cafe-ca-marche']);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.id),
+    ['sometimes-lipstick-is-exactly-what-a-pig-needs', 'developpeurs-cafe-ca-marche'],
+  );
 });
 
 test('an invalid explicit id skips the entry (no slug fallback)', () => {
   const loaded = loadIndexFile('badid.yaml', lines('event:', '  id: d', '  name: D', 'sessions:', '  - id: a/b', '    title: Slashed', '  - title: Fine'));
-  assert.deepEqual(loaded.sessions.map((s) => s.id), ['fine']);
-  assert.deepEqual(loaded.problems.map(brief), ["5:9 error sessions[0].id: expected an id of letters, digits, dots, dashes or underscores (no slash), got 'a/b'"]);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.id),
+    ['fine'],
+  );
+  assert.deepEqual(loaded.problems.map(brief), [
+    "5:9 error sessions[0].id: expected an id of letters, digits, dots, dashes or underscores (no slash), got 'a/b'",
+  ]);
 });
 
-test('sessionLines is parallel to sessions and points at each entry\'s first line', () => {
+test("sessionLines is parallel to sessions and points at each entry's first line", () => {
   const text = lines(
     'event:',
     '  id: d',
@@ -396,7 +416,10 @@ test('sessionLines is parallel to sessions and points at each entry\'s first lin
     '    title: C',
   );
   const loaded = loadIndexFile('lines.yaml', text);
-  assert.deepEqual(loaded.sessions.map((s) => s.id), ['a', 'b', 'c']);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.id),
+    ['a', 'b', 'c'],
+  );
   assert.equal(loaded.sessionLines.length, loaded.sessions.length);
   assert.deepEqual(loaded.sessionLines, [6, 9, 12]);
   const all = text.split('\n');
@@ -411,7 +434,15 @@ test('a CRLF file gives the same lines and columns', () => {
 });
 
 test('event fields: bad dates and URLs are dropped with a message', () => {
-  const text = lines('event:', '  id: d', '  name: D', '  start: 1 May', '  url: ftp://example.org', '  recordings: https://youtube.com/playlist?list=x', 'sessions: []');
+  const text = lines(
+    'event:',
+    '  id: d',
+    '  name: D',
+    '  start: 1 May',
+    '  url: ftp://example.org',
+    '  recordings: https://youtube.com/playlist?list=x',
+    'sessions: []',
+  );
   const loaded = loadIndexFile('event.yaml', text);
   assert.deepEqual(loaded.event, { id: 'd', name: 'D', recordings: 'https://youtube.com/playlist?list=x' });
   assert.deepEqual(loaded.problems.map(brief), [
@@ -430,6 +461,9 @@ test('sessions: that is not a list is an error; no sessions: at all is fine', ()
   assert.deepEqual(loaded.sessions, []);
   loaded = loadIndexFile('s.yaml', lines('event:', '  id: d', '  name: D', 'sessions:', '  - just text', '  - title: T'));
   assert.deepEqual(loaded.problems.map(brief), ['5:5 error sessions[0]: expected a session: a mapping with title, speakers, video…']);
-  assert.deepEqual(loaded.sessions.map((s) => s.id), ['t']);
+  assert.deepEqual(
+    loaded.sessions.map((s) => s.id),
+    ['t'],
+  );
   assert.deepEqual(loaded.sessionLines, [6]);
 });

@@ -27,13 +27,22 @@ test('talk entries come with the exact text of each field', () => {
   const r = parseRecap('recaps/kubecon.md', RECAP);
   const slice = (range: { start: number; end: number }) => RECAP.slice(range.start, range.end);
   assert.equal(r.isRecap, true);
-  assert.deepEqual(r.events.map((e) => [e.value, slice(e.range)]), [['kubecon-eu-2024', 'kubecon-eu-2024']]);
+  assert.deepEqual(
+    r.events.map((e) => [e.value, slice(e.range)]),
+    [['kubecon-eu-2024', 'kubecon-eu-2024']],
+  );
   assert.equal(r.talks.length, 2);
   const [lipstick, other] = r.talks;
   assert.equal(slice(lipstick!.id!.range), 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs');
   assert.equal(slice(lipstick!.title!.range), '"Sometimes, Lipstick Is Exactly What a Pig Needs!"');
   assert.equal(lipstick!.title!.value, 'Sometimes, Lipstick Is Exactly What a Pig Needs!');
-  assert.deepEqual(lipstick!.speakers!.value.map((s) => [s.name, s.affiliation]), [['Abby Bangser', 'Syntasso'], ['Whitney Lee', undefined]]);
+  assert.deepEqual(
+    lipstick!.speakers!.value.map((s) => [s.name, s.affiliation]),
+    [
+      ['Abby Bangser', 'Syntasso'],
+      ['Whitney Lee', undefined],
+    ],
+  );
   assert.equal(slice(lipstick!.speakers!.value[0]!.nameRange!), 'Abby Bangser');
   assert.equal(lipstick!.video!.value, 'https://www.youtube.com/watch?v=abc');
   assert.equal(lipstick!.keyColumn, 4);
@@ -54,8 +63,14 @@ test('body tokens carry whole-text line numbers and code lines are known', () =>
 test('wrong shapes are located problems, and the rest still reads', () => {
   const text = '---\nevent: [kubecon-eu-2024, 7]\ntalks:\n  - just a string\n  - id: a/b\n    speakers: Abby\n---\n';
   const r = parseRecap('x.md', text);
-  assert.deepEqual(r.events.map((e) => e.value), ['kubecon-eu-2024']);
-  assert.deepEqual(r.talks.map((t) => t.id?.value), ['a/b']);
+  assert.deepEqual(
+    r.events.map((e) => e.value),
+    ['kubecon-eu-2024'],
+  );
+  assert.deepEqual(
+    r.talks.map((t) => t.id?.value),
+    ['a/b'],
+  );
   const located = r.problems.map((p) => [p.code, text.slice(p.start, p.end)]);
   assert.deepEqual(located, [
     ['frontmatter-schema', '7'],

@@ -50,7 +50,12 @@ test('numbers and punctuation as people type them', () => {
 
 test('a speaker with a topic word, and a last word still being typed', () => {
   assert.equal(top('stenberg http3', 'fosdem-2020')[0], HTTP3);
-  assert.equal(top('gronbaek backstage', 'kubecon-eu-2024', 3).includes('kubecon-eu-2024-backstagecon/how-did-backstage-make-500-developers-happy-in-a-highly-regulated-enterprise'), true);
+  assert.equal(
+    top('gronbaek backstage', 'kubecon-eu-2024', 3).includes(
+      'kubecon-eu-2024-backstagecon/how-did-backstage-make-500-developers-happy-in-a-highly-regulated-enterprise',
+    ),
+    true,
+  );
   assert.equal(top('selfish contrib', 'fosdem-2020')[0], 'fosdem-2020/selfish_contributor');
   assert.equal(top('headscale tail', 'fosdem-2023')[0], 'fosdem-2023/goheadscale');
 });

@@ -9,11 +9,20 @@ const bundled = (event: ConferenceEvent, sessions: Session[]): IndexSource => ({
 const workspace = (file: string, event: ConferenceEvent, sessions: Session[], sessionLines?: number[]): IndexSource =>
   sessionLines ? { origin: { file }, event, sessions, sessionLines } : { origin: { file }, event, sessions };
 
-const kubecon: ConferenceEvent = { id: 'kubecon-eu-2024', name: 'KubeCon + CloudNativeCon Europe 2024', location: 'Paris', start: '2024-03-19', end: '2024-03-22' };
+const kubecon: ConferenceEvent = {
+  id: 'kubecon-eu-2024',
+  name: 'KubeCon + CloudNativeCon Europe 2024',
+  location: 'Paris',
+  start: '2024-03-19',
+  end: '2024-03-22',
+};
 const pigTalk: Session = {
   id: 'sometimes-lipstick-is-exactly-what-a-pig-needs',
   title: 'Sometimes Lipstick Is Exactly What a Pig Needs!',
-  speakers: [{ name: 'Abby Bangser', affiliation: 'Syntasso' }, { name: 'Whitney Lee', affiliation: 'VMware' }],
+  speakers: [
+    { name: 'Abby Bangser', affiliation: 'Syntasso' },
+    { name: 'Whitney Lee', affiliation: 'VMware' },
+  ],
   video: 'https://www.youtube.com/watch?v=VhloarnpxVo',
 };
 const otherTalk: Session = { id: 'keynote', title: 'Opening Keynote', speakers: [{ name: 'Priyanka Sharma' }], slides: 'https://example.org/k.pdf' };
@@ -23,13 +32,17 @@ test('sources merge in order; sessions get their event id, full id and origin', 
     bundled(kubecon, [pigTalk, otherTalk]),
     workspace('/ws/.recap/mine.yaml', { id: 'local-meetup-2024', name: 'Local Meetup' }, [{ id: 'intro', title: 'Intro', speakers: [] }], [7]),
   ]);
-  assert.deepEqual(index.sessions.map((s) => s.fullId), [
-    'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs',
-    'kubecon-eu-2024/keynote',
-    'local-meetup-2024/intro',
-  ]);
+  assert.deepEqual(
+    index.sessions.map((s) => s.fullId),
+    ['kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs', 'kubecon-eu-2024/keynote', 'local-meetup-2024/intro'],
+  );
   const pig = index.get('kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs');
-  assert.deepEqual(pig, { ...pigTalk, eventId: 'kubecon-eu-2024', fullId: 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs', origin: { file: BUNDLE, bundled: true } });
+  assert.deepEqual(pig, {
+    ...pigTalk,
+    eventId: 'kubecon-eu-2024',
+    fullId: 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs',
+    origin: { file: BUNDLE, bundled: true },
+  });
   assert.deepEqual(index.get('local-meetup-2024/intro')?.origin, { file: '/ws/.recap/mine.yaml', line: 7 });
   assert.equal(index.get('local-meetup-2024/nope'), undefined);
   assert.equal(index.get('sometimes-lipstick-is-exactly-what-a-pig-needs'), undefined, 'only full ids are keys');
@@ -48,7 +61,10 @@ test('a later source overrides a session with the same full id; its origin becom
   assert.deepEqual(s, { ...mine, eventId: 'kubecon-eu-2024', fullId: `kubecon-eu-2024/${pigTalk.id}`, origin: { file: '/ws/.recap/kubecon.yaml', line: 12 } });
   assert.equal(s.video, undefined);
   // Still two sessions, the overridden one in its original place.
-  assert.deepEqual(index.sessions.map((x) => x.id), [pigTalk.id, 'keynote']);
+  assert.deepEqual(
+    index.sessions.map((x) => x.id),
+    [pigTalk.id, 'keynote'],
+  );
   assert.deepEqual(index.get('kubecon-eu-2024/keynote')?.origin, { file: BUNDLE, bundled: true });
 });
 
@@ -70,7 +86,12 @@ test('without sessionLines the origin has no line', () => {
 });
 
 test('a later event source overrides only the fields it gives; the workspace file becomes its origin', () => {
-  const pe: ConferenceEvent = { id: 'kubecon-eu-2024-platform-engineering-day', name: 'Platform Engineering Day', parent: 'kubecon-eu-2024', start: '2024-03-19' };
+  const pe: ConferenceEvent = {
+    id: 'kubecon-eu-2024-platform-engineering-day',
+    name: 'Platform Engineering Day',
+    parent: 'kubecon-eu-2024',
+    start: '2024-03-19',
+  };
   const index = new SessionIndex([
     bundled(kubecon, [pigTalk]),
     bundled(pe, []),
@@ -79,7 +100,12 @@ test('a later event source overrides only the fields it gives; the workspace fil
     workspace('/ws/.recap/pe.yaml', { id: pe.id, name: 'PE Day' }, []),
   ]);
   assert.deepEqual(index.events.get('kubecon-eu-2024'), {
-    id: 'kubecon-eu-2024', name: 'KubeCon Paris', location: 'Paris', start: '2024-03-19', end: '2024-03-22', url: 'https://example.org/kubecon',
+    id: 'kubecon-eu-2024',
+    name: 'KubeCon Paris',
+    location: 'Paris',
+    start: '2024-03-19',
+    end: '2024-03-22',
+    url: 'https://example.org/kubecon',
     origin: { file: '/ws/.recap/kubecon.yaml' },
   });
   assert.deepEqual(index.events.get(pe.id), { ...pe, name: 'PE Day', origin: { file: '/ws/.recap/pe.yaml' } });
@@ -89,7 +115,7 @@ test('a later event source overrides only the fields it gives; the workspace fil
   assert.equal(index.get(`kubecon-eu-2024/${pigTalk.id}`)?.title, pigTalk.title);
 });
 
-test('a later bundled source for an event already seen keeps the first origin (the code\'s rule)', () => {
+test("a later bundled source for an event already seen keeps the first origin (the code's rule)", () => {
   const first = { file: '/ws/first.yaml' };
   const index = new SessionIndex([
     { origin: first, event: { id: 'e', name: 'E' }, sessions: [] },
@@ -155,7 +181,8 @@ test('stats() of the bundle alone has no workspace files', () => {
 });
 
 test('a loaded index file feeds the index with its lines as origins', () => {
-  const text = 'event:\n  id: kubecon-eu-2024\n  name: KubeCon\nsessions:\n  - title: First\n  - id: sometimes-lipstick-is-exactly-what-a-pig-needs\n    title: Mine\n';
+  const text =
+    'event:\n  id: kubecon-eu-2024\n  name: KubeCon\nsessions:\n  - title: First\n  - id: sometimes-lipstick-is-exactly-what-a-pig-needs\n    title: Mine\n';
   const loaded = loadIndexFile('/ws/.recap/k.yaml', text);
   const index = new SessionIndex([
     bundled(kubecon, [pigTalk]),
@@ -171,5 +198,8 @@ test('a person a schedule lists twice for one talk is one speaker of it', () => 
   const fosdem: ConferenceEvent = { id: 'fosdem-2024', name: 'FOSDEM 2024' };
   const speakers = [{ name: 'Antoni Ivanov' }, { name: 'Antoni Ivanov' }, { name: 'Ann Other' }];
   const index = new SessionIndex([bundled(fosdem, [{ id: 'notebooks', title: 'Productionizing Jupyter Notebooks', speakers }])]);
-  assert.deepEqual(index.get('fosdem-2024/notebooks')!.speakers.map((s) => s.name), ['Antoni Ivanov', 'Ann Other']);
+  assert.deepEqual(
+    index.get('fosdem-2024/notebooks')!.speakers.map((s) => s.name),
+    ['Antoni Ivanov', 'Ann Other'],
+  );
 });

@@ -45,7 +45,10 @@ test('"kubernets" finds Kubernetes talks', () => {
 
 test('the recap’s own event ranks first, co-located events included', () => {
   const fosdem = top('containers', 5, { preferEvents: index.family('fosdem-2023') });
-  assert.ok(fosdem.every((id) => id.startsWith('fosdem-2023/')), fosdem.join(', '));
+  assert.ok(
+    fosdem.every((id) => id.startsWith('fosdem-2023/')),
+    fosdem.join(', '),
+  );
   const family = index.family('kubecon-eu-2024');
   assert.ok(family.has('kubecon-eu-2024-platform-engineering-day'));
   assert.ok(top('nicki watt beyond', 1, { preferEvents: family })[0]?.startsWith('kubecon-eu-2024-platform-engineering-day/'));

@@ -12,7 +12,13 @@ const scanned = (vocabulary: Vocabulary, text: string) => {
 
 test('scan splits as words() does, on ASCII and on accented text', () => {
   const v = new Vocabulary();
-  for (const text of ['Sometimes, Lipstick Is Exactly What a Pig Needs!', 'Roland Huß — Thomas Grønbæk, Bankdata A/S', 'K8s & GitOps @ ING', 'abc ﬁx café', '']) {
+  for (const text of [
+    'Sometimes, Lipstick Is Exactly What a Pig Needs!',
+    'Roland Huß — Thomas Grønbæk, Bankdata A/S',
+    'K8s & GitOps @ ING',
+    'abc ﬁx café',
+    '',
+  ]) {
     assert.deepEqual(scanned(v, text), words(text), text);
   }
 });

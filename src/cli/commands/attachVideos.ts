@@ -57,7 +57,12 @@ export const attachVideosCommand: CliCommand = {
   summary: 'attach recordings from a pyvideo folder, a yt-dlp playlist or a CSV to an index file',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = parseCliArgs(args, { from: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCliArgs(args, {
+      from: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
     if (positionals.length !== 1) throw new UsageError('name one index file');
     if (!values.from) throw new UsageError('name the recordings with --from SOURCE');
     const indexShown = positionals[0]!;

@@ -39,7 +39,8 @@ function isFolder(path: string): boolean {
 
 function importPyvideoFolder(shown: string, path: string, eventId: string | undefined): ImportResult {
   const read = readPyvideoFolder(path);
-  if (!read) throw new ImportError('a folder is read as pyvideo data: an event folder with category.json and videos/*.json, or a folder of them; this one is neither');
+  if (!read)
+    throw new ImportError('a folder is read as pyvideo data: an event folder with category.json and videos/*.json, or a folder of them; this one is neither');
   return finishImport(importPyvideo(read.folders, { noPublish: read.noPublish, eventId, fileName: basename(shown) }));
 }
 
@@ -73,7 +74,10 @@ export const importCommand: CliCommand = {
     let fileName = basename(file);
     if (remote) {
       try {
-        const got = await downloadText(file, { timeoutMs: timeout === undefined ? undefined : timeout * 1000, maxBytes: maxSize === undefined ? undefined : Math.floor(maxSize * 1024 * 1024) });
+        const got = await downloadText(file, {
+          timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+          maxBytes: maxSize === undefined ? undefined : Math.floor(maxSize * 1024 * 1024),
+        });
         text = got.text;
         fileName = got.fileName;
       } catch (err) {
@@ -89,11 +93,13 @@ export const importCommand: CliCommand = {
     if (text === undefined) return 2;
     let result: ImportResult;
     try {
-      result = pyvideo ? importPyvideoFolder(file, input, values['event-id']) : importSchedule(text, {
-        format: values.format ? parseFormat(values.format) : undefined,
-        fileName,
-        eventId: values['event-id'],
-      });
+      result = pyvideo
+        ? importPyvideoFolder(file, input, values['event-id'])
+        : importSchedule(text, {
+            format: values.format ? parseFormat(values.format) : undefined,
+            fileName,
+            eventId: values['event-id'],
+          });
     } catch (err) {
       if (err instanceof ImportError) {
         const message = remote && err.message.startsWith(`${fileName}: `) ? err.message.slice(fileName.length + 2) : err.message;
@@ -107,11 +113,17 @@ export const importCommand: CliCommand = {
     const output = values.output;
     const folder = output !== undefined && (/[\\/]$/.test(output) || isFolder(resolve(io.cwd, output)));
     const shown = (name: string) => (output === undefined ? '<stdout>' : folder ? join(output, name) : output);
-    const outputs = indexFileOutputs(result, `Recap Writer session index, imported from ${remote ? file : basename(file)} (${result.format}) by recap import.`, shown);
+    const outputs = indexFileOutputs(
+      result,
+      `Recap Writer session index, imported from ${remote ? file : basename(file)} (${result.format}) by recap import.`,
+      shown,
+    );
     const rejected = outputs.flatMap((o) => o.problems);
     if (rejected.length) {
       for (const p of rejected) io.err(formatIndexProblem(p));
-      io.err(`${file}: the index imported from it would not load (${rejected.length} error${rejected.length === 1 ? '' : 's'} above); nothing written. Please report this with the schedule file.`);
+      io.err(
+        `${file}: the index imported from it would not load (${rejected.length} error${rejected.length === 1 ? '' : 's'} above); nothing written. Please report this with the schedule file.`,
+      );
       return 2;
     }
     if (outputs.length > 1 && !folder) {
@@ -126,7 +138,9 @@ export const importCommand: CliCommand = {
     } else {
       const targets = outputs.map((o) => ({ ...o, shown: shown(o.name), path: resolve(io.cwd, shown(o.name)) }));
       // Every target is checked before any is written: all or nothing.
-      const refusals = targets.map((t) => refuseOutput(t.shown, t.path, { inputs: remote ? [] : [input], force: values.force })).filter((r): r is string => r !== undefined);
+      const refusals = targets
+        .map((t) => refuseOutput(t.shown, t.path, { inputs: remote ? [] : [input], force: values.force }))
+        .filter((r): r is string => r !== undefined);
       if (refusals.length) {
         for (const r of refusals) io.err(r);
         return 2;
@@ -143,7 +157,9 @@ export const importCommand: CliCommand = {
       if (folder) io.err(`wrote ${targets.map((t) => t.shown).join(', ')}`);
     }
     const s = importStats(result.files);
-    io.err(`${result.format}: ${s.events} event(s), ${s.sessions} sessions, ${s.speakers} speakers, ${s.sessionsWithVideo} sessions with video, ${s.sessionsWithSlides} with slides`);
+    io.err(
+      `${result.format}: ${s.events} event(s), ${s.sessions} sessions, ${s.speakers} speakers, ${s.sessionsWithVideo} sessions with video, ${s.sessionsWithSlides} with slides`,
+    );
     return 0;
   },
 };

@@ -75,7 +75,9 @@ export const previewCommand: CliCommand = {
       io.err(writeErrorMessage(values.output, err));
       return 2;
     }
-    io.out(`${values.output}: preview of ${file} (${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${result.talks.length} talk${result.talks.length === 1 ? '' : 's'})`);
+    io.out(
+      `${values.output}: preview of ${file} (${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}, ${result.talks.length} talk${result.talks.length === 1 ? '' : 's'})`,
+    );
     return 0;
   },
 };

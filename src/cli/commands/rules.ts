@@ -25,7 +25,7 @@ export const rulesCommand: CliCommand = {
       const width = Math.max(...infos.map((r) => r.id.length));
       for (const r of infos) io.out(`${r.id.padEnd(width)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}`);
       io.out('');
-      io.out('recap rules RULE prints a rule\'s documentation.');
+      io.out("recap rules RULE prints a rule's documentation.");
       return 0;
     }
     if (!ruleInfo(id)) throw new UsageError(`no rule '${id}' (recap rules lists them)`);

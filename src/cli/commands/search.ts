@@ -13,7 +13,16 @@ its co-located events) first. --queries reads one query per line and prints
 one JSON line of results per query, sharing one load of the index.`;
 
 function resultJson(s: IndexedSession, score: number) {
-  return { id: s.fullId, title: s.title, speakers: s.speakers, event: s.eventId, video: s.video, slides: s.slides, schedule: s.schedule, score: Number(score.toFixed(4)) };
+  return {
+    id: s.fullId,
+    title: s.title,
+    speakers: s.speakers,
+    event: s.eventId,
+    video: s.video,
+    slides: s.slides,
+    schedule: s.schedule,
+    score: Number(score.toFixed(4)),
+  };
 }
 
 function describe(index: SessionIndex, s: IndexedSession): string {
@@ -27,12 +36,12 @@ export const searchCommand: CliCommand = {
   help: HELP,
   async run(args, io) {
     const parsed = parseCliArgs(args, {
-          index: { type: 'string', multiple: true, default: [] },
-          event: { type: 'string' },
-          limit: { type: 'string', default: '10' },
-          json: { type: 'boolean' },
-          queries: { type: 'string' },
-        });
+      index: { type: 'string', multiple: true, default: [] },
+      event: { type: 'string' },
+      limit: { type: 'string', default: '10' },
+      json: { type: 'boolean' },
+      queries: { type: 'string' },
+    });
     const { values, positionals } = parsed;
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit takes a whole number from 1 to 1000, got '${values.limit}'`);
@@ -50,7 +59,14 @@ export const searchCommand: CliCommand = {
       return 0;
     }
     const results = run(positionals.join(' '));
-    if (values.json) io.out(JSON.stringify(results.map((r) => resultJson(r.session, r.score)), null, 2));
+    if (values.json)
+      io.out(
+        JSON.stringify(
+          results.map((r) => resultJson(r.session, r.score)),
+          null,
+          2,
+        ),
+      );
     else if (results.length === 0) io.out('no matching sessions');
     else io.out(results.map((r) => describe(index, r.session)).join('\n'));
     return 0;

@@ -97,7 +97,10 @@ function prepare(title: string, speakers: readonly string[]): Prepared {
 }
 
 function nameWords(name: string): string[] {
-  return foldDiacritics(name).toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+  return foldDiacritics(name)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1);
 }
 
 /** 1 for the same normalised title; else the best of shared words, shared letter triples and one title holding the other (≥ 3 words). */
@@ -144,7 +147,12 @@ export function sameRecording(a: string, b: string): boolean {
   const ya = youtubeId(a);
   const yb = youtubeId(b);
   if (ya || yb) return ya === yb;
-  const plain = (u: string) => u.trim().toLowerCase().replace(/^https?:\/\/(?:www\.)?/, '').replace(/\/+$/, '');
+  const plain = (u: string) =>
+    u
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\/(?:www\.)?/, '')
+      .replace(/\/+$/, '');
   return plain(a) === plain(b);
 }
 
@@ -160,7 +168,15 @@ export function attachVideos(file: EventFile, recordings: readonly Recording[], 
   const index = new SessionIndex([{ origin: { file: 'index' }, event: file.event, sessions: file.sessions }]);
   const search = new SessionSearch(index);
   const sessions = new Map<string, Session>(file.sessions.map((s) => [s.id, s]));
-  const prepared = new Map<string, Prepared>(file.sessions.map((s) => [s.id, prepare(s.title, s.speakers.map((sp) => sp.name))]));
+  const prepared = new Map<string, Prepared>(
+    file.sessions.map((s) => [
+      s.id,
+      prepare(
+        s.title,
+        s.speakers.map((sp) => sp.name),
+      ),
+    ]),
+  );
   const byKey = new Map<string, string[]>();
   for (const [id, p] of prepared) byKey.set(p.key, [...(byKey.get(p.key) ?? []), id]);
   const prefix = `${file.event.id}/`;
@@ -170,7 +186,10 @@ export function attachVideos(file: EventFile, recordings: readonly Recording[], 
   for (const recording of recordings) {
     const mine = prepare(recording.title, recording.speakers);
     const ids = new Set<string>(byKey.get(mine.key) ?? []);
-    const found = [...search.search(recording.title, { limit: 8 }), ...(recording.speakers.length ? search.search(recording.speakers.join(' '), { limit: 8 }) : [])];
+    const found = [
+      ...search.search(recording.title, { limit: 8 }),
+      ...(recording.speakers.length ? search.search(recording.speakers.join(' '), { limit: 8 }) : []),
+    ];
     for (const r of found) if (r.session.fullId.startsWith(prefix)) ids.add(r.session.id);
     const ranked = [...ids]
       .map((id) => ({ sessionId: id, title: sessions.get(id)!.title, confidence: round(confidenceOf(mine, prepared.get(id)!)) }))
@@ -184,7 +203,11 @@ export function attachVideos(file: EventFile, recordings: readonly Recording[], 
     if (best.confidence < threshold) {
       report.ambiguous.push({ recording, reason: `the best match's confidence ${best.confidence} is below ${threshold}`, candidates: ranked.slice(0, 3) });
     } else if (next && best.confidence - next.confidence < margin) {
-      report.ambiguous.push({ recording, reason: `two sessions match nearly as well (${best.confidence} and ${next.confidence})`, candidates: ranked.slice(0, 3) });
+      report.ambiguous.push({
+        recording,
+        reason: `two sessions match nearly as well (${best.confidence} and ${next.confidence})`,
+        candidates: ranked.slice(0, 3),
+      });
     } else picks.push({ recording, ranked });
   }
 
@@ -207,7 +230,14 @@ export function attachVideos(file: EventFile, recordings: readonly Recording[], 
     const previous = session.video;
     const status: MatchStatus = !previous ? 'added' : sameRecording(previous, p.recording.url) ? 'unchanged' : options.force ? 'replaced' : 'kept';
     if (status === 'added' || status === 'replaced') report.changes.set(session.id, p.recording.url);
-    report.matched.push({ recording: p.recording, sessionId: session.id, sessionTitle: session.title, confidence: best.confidence, status, ...(previous ? { previous } : {}) });
+    report.matched.push({
+      recording: p.recording,
+      sessionId: session.id,
+      sessionTitle: session.title,
+      confidence: best.confidence,
+      status,
+      ...(previous ? { previous } : {}),
+    });
   }
   const order = new Map(recordings.map((r, i) => [r, i]));
   report.ambiguous.sort((a, b) => order.get(a.recording)! - order.get(b.recording)!);
@@ -237,7 +267,12 @@ export function applyVideos(text: string, changes: ReadonlyMap<string, string>):
 /** The report as text: one line per recording, grouped matched, ambiguous, unmatched, then the counts. */
 export function formatAttachReport(report: AttachReport): string {
   const lines: string[] = [];
-  const verb: Record<MatchStatus, string> = { added: 'attached', replaced: 'replaced', unchanged: 'already there', kept: 'kept its own video (--force replaces it)' };
+  const verb: Record<MatchStatus, string> = {
+    added: 'attached',
+    replaced: 'replaced',
+    unchanged: 'already there',
+    kept: 'kept its own video (--force replaces it)',
+  };
   for (const m of report.matched) lines.push(`matched   ${m.sessionId} (${m.confidence}): ${verb[m.status]} ${m.recording.url} "${m.recording.title}"`);
   for (const a of report.ambiguous) {
     const options = a.candidates.map((c) => `${c.sessionId} ${c.confidence}`).join(', ');

@@ -25,7 +25,8 @@ export function recordingsFromPyvideo(folder: PyvideoFolder, noPublish?: unknown
  */
 export function recordingsFromYtDlp(data: unknown): Recording[] {
   const entries = data && typeof data === 'object' ? (data as Record<string, unknown>)['entries'] : undefined;
-  if (!Array.isArray(entries)) throw new RecordingSourceError('not a yt-dlp playlist: expected {"entries": [{"title", "url" or "id"}, …]} (yt-dlp --flat-playlist -J PLAYLIST)');
+  if (!Array.isArray(entries))
+    throw new RecordingSourceError('not a yt-dlp playlist: expected {"entries": [{"title", "url" or "id"}, …]} (yt-dlp --flat-playlist -J PLAYLIST)');
   const out: Recording[] = [];
   for (const e of entries) {
     if (!e || typeof e !== 'object') continue;
@@ -58,13 +59,22 @@ export function recordingsFromTable(text: string): Recording[] {
   const head = (rows[0] ?? []).map((h) => h.toLowerCase());
   const col = (name: string) => head.indexOf(name);
   const [t, u, s] = [col('title'), col('url'), col('speakers')];
-  if (t < 0 || u < 0) throw new RecordingSourceError(`a table needs a header row with 'title' and 'url' columns (and optionally 'speakers'); this one has ${head.map((h) => `'${h}'`).join(', ') || 'none'}`);
+  if (t < 0 || u < 0)
+    throw new RecordingSourceError(
+      `a table needs a header row with 'title' and 'url' columns (and optionally 'speakers'); this one has ${head.map((h) => `'${h}'`).join(', ') || 'none'}`,
+    );
   const out: Recording[] = [];
   for (const row of rows.slice(1)) {
     const title = (row[t] ?? '').replace(/\s+/g, ' ').trim();
     const url = (row[u] ?? '').trim();
     if (!title || !parseHttpUrl(url)) continue;
-    const speakers = s < 0 ? [] : (row[s] ?? '').split(/\s*(?:;|,|&|\band\b)\s*/).map((n) => n.trim()).filter(Boolean);
+    const speakers =
+      s < 0
+        ? []
+        : (row[s] ?? '')
+            .split(/\s*(?:;|,|&|\band\b)\s*/)
+            .map((n) => n.trim())
+            .filter(Boolean);
     out.push({ title, speakers, url });
   }
   return out;

@@ -79,7 +79,10 @@ export function compact<T extends object>(value: T): T {
 
 /** `path/to/global-azure-linz-2024.json` → `global-azure-linz-2024`. */
 export function fileStem(fileName: string | undefined): string | undefined {
-  const stem = fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
+  const stem = fileName
+    ?.replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .trim();
   return stem || undefined;
 }
 

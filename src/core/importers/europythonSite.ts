@@ -43,36 +43,50 @@ export function importEuroPythonSite(sessionsData: unknown, speakersData: unknow
       warnings.push(`session ${str(item['code']) ?? '?'} has no title; skipped`);
       continue;
     }
-    const speakers = (Array.isArray(item['speakers']) ? item['speakers'] : []).map((s) => {
-      const slug = typeof s === 'string' ? s : str((s as Obj)?.['slug']);
-      const found = slug ? people.get(slug) : undefined;
-      if (!found && slug) warnings.push(`"${title}": speaker '${slug}' is not in the speakers file; named by slug`);
-      return found ?? { name: typeof s === 'object' && s ? (str((s as Obj)['name']) ?? slug ?? '') : (slug ?? '') };
-    }).filter((s) => s.name);
+    const speakers = (Array.isArray(item['speakers']) ? item['speakers'] : [])
+      .map((s) => {
+        const slug = typeof s === 'string' ? s : str((s as Obj)?.['slug']);
+        const found = slug ? people.get(slug) : undefined;
+        if (!found && slug) warnings.push(`"${title}": speaker '${slug}' is not in the speakers file; named by slug`);
+        return found ?? { name: typeof s === 'object' && s ? (str((s as Obj)['name']) ?? slug ?? '') : (slug ?? '') };
+      })
+      .filter((s) => s.name);
     const resources = Array.isArray(item['resources']) ? (item['resources'] as Obj[]) : [];
     const slides = resources.map((r) => str(r?.['resource'])).find((u) => !!u && !!parseHttpUrl(u));
     const link = (v: unknown) => {
       const u = str(v);
       return u && parseHttpUrl(u) ? normalizeUrl(u) : undefined;
     };
-    sessions.push(compact({
-      id: str(item['slug']) ?? str(item['code']) ?? '',
-      title,
-      speakers,
-      type: mapSessionType(str(item['session_type'])),
-      track: str(item['track']),
-      start: localDateTime(str(item['start'])),
-      duration: parseDuration(str(item['duration'])),
-      end: localDateTime(str(item['end'])),
-      room: str(item['room']),
-      video: link(item['youtube_url']),
-      slides: slides ? normalizeUrl(slides) : undefined,
-      schedule: link(item['website_url']),
-    }));
+    sessions.push(
+      compact({
+        id: str(item['slug']) ?? str(item['code']) ?? '',
+        title,
+        speakers,
+        type: mapSessionType(str(item['session_type'])),
+        track: str(item['track']),
+        start: localDateTime(str(item['start'])),
+        duration: parseDuration(str(item['duration'])),
+        end: localDateTime(str(item['end'])),
+        room: str(item['room']),
+        video: link(item['youtube_url']),
+        slides: slides ? normalizeUrl(slides) : undefined,
+        schedule: link(item['website_url']),
+      }),
+    );
   }
   const id = options.eventId ?? 'europython';
   makeIdsUnique(sessions, warnings, id);
-  const days = sessions.map((s) => s.start?.slice(0, 10)).filter((d): d is string => !!d).sort();
-  const event: ConferenceEvent = compact({ id, name: options.name ?? id, location: options.location, start: days[0], end: days[days.length - 1], url: options.url });
+  const days = sessions
+    .map((s) => s.start?.slice(0, 10))
+    .filter((d): d is string => !!d)
+    .sort();
+  const event: ConferenceEvent = compact({
+    id,
+    name: options.name ?? id,
+    location: options.location,
+    start: days[0],
+    end: days[days.length - 1],
+    url: options.url,
+  });
   return { format: 'europython-site', files: [{ event, sessions }], warnings };
 }

@@ -7,7 +7,6 @@ import { IMPORT_FORMATS, ImportError, type ImportOptions, type ImportResult } fr
 
 const SUPPORTED = `supported formats: ${IMPORT_FORMATS.join(', ')}`;
 
-
 function datePart(value: unknown): string | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(str(value) ?? '');
   return m ? m[1] : undefined;
@@ -43,9 +42,10 @@ export function importFrabJson(text: string, options: ImportOptions = {}): Impor
   const schedule = isObject(root) ? root['schedule'] : undefined;
   const conference = isObject(schedule) ? schedule['conference'] : undefined;
   if (!isObject(schedule) || !isObject(conference)) {
-    const hint = isObject(root) && Array.isArray(root['sessions']) && Array.isArray(root['speakers'])
-      ? ' (it looks like a Sessionize export: import it as sessionize)'
-      : '';
+    const hint =
+      isObject(root) && Array.isArray(root['sessions']) && Array.isArray(root['speakers'])
+        ? ' (it looks like a Sessionize export: import it as sessionize)'
+        : '';
     throw new ImportError(`this JSON is not a frab/pretalx schedule: it has no schedule.conference object${hint} (${SUPPORTED})`);
   }
 
@@ -53,7 +53,10 @@ export function importFrabJson(text: string, options: ImportOptions = {}): Impor
   const acronym = str(conference['acronym']);
   const stem = fileStem(options.fileName);
   const days = objects(conference['days']);
-  const dayDates = days.map((d) => datePart(d['date'])).filter((d): d is string => !!d).sort();
+  const dayDates = days
+    .map((d) => datePart(d['date']))
+    .filter((d): d is string => !!d)
+    .sort();
   const event: ConferenceEvent = compact({
     id: options.eventId ?? (slugify(acronym ?? title ?? '') || slugify(stem ?? '') || 'frab-import'),
     name: title ?? acronym ?? stem ?? 'Imported schedule',
@@ -145,7 +148,16 @@ const VIDEO_TYPES = new Set(['media', 'video', 'recording']);
 const OTHER_TYPES = new Set(['paper', 'article', 'blog', 'book', 'web', 'related', 'origin', 'activitypub']);
 const DOCUMENT_FILE = /\.(?:pdf|pptx?|odp|key)(?:[?#]|$)/i;
 const SLIDES_TITLE = /slide|folie|presentation|präsentation|deck\b/i;
-const TYPE_TITLES: Record<string, string> = { origin: 'Original schedule entry', paper: 'Paper', web: 'Website', blog: 'Blog post', article: 'Article', book: 'Book', related: 'Related', activitypub: 'Fediverse' };
+const TYPE_TITLES: Record<string, string> = {
+  origin: 'Original schedule entry',
+  paper: 'Paper',
+  web: 'Website',
+  blog: 'Blog post',
+  article: 'Article',
+  book: 'Book',
+  related: 'Related',
+  activitypub: 'Fediverse',
+};
 
 function toSession(ev: Json, roomKey: string | undefined, day: string | undefined, ctx: Context): Session | undefined {
   const title = str(ev['title']);

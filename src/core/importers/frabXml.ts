@@ -107,7 +107,9 @@ function toSession(ev: XmlNode, roomName: string | undefined, dayDate: string | 
     } else if ((kind === 'slides' || (c.attachment && /\/slides\//.test(url))) && !slides) slides = url;
     else links.push(compact({ url, title: c.title || undefined }));
   }
-  const persons = list(ev['persons'], 'person').map((p) => text(p)).filter((n): n is string => !!n);
+  const persons = list(ev['persons'], 'person')
+    .map((p) => text(p))
+    .filter((n): n is string => !!n);
   return compact({
     id: text(ev['slug']) ?? (slugify(title) || text(ev['@_id']) || ''),
     title,

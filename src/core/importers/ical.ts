@@ -37,7 +37,9 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     throw new ImportError(`this is not an iCalendar file: it has no BEGIN:VCALENDAR … END:VCALENDAR block (${SUPPORTED})`);
   }
   const warnings: string[] = [];
-  const files = calendars.map((cal, i) => importCalendar(cal, calendars.length > 1 ? { ...options, eventId: options.eventId && `${options.eventId}-${i + 1}` } : options, warnings));
+  const files = calendars.map((cal, i) =>
+    importCalendar(cal, calendars.length > 1 ? { ...options, eventId: options.eventId && `${options.eventId}-${i + 1}` } : options, warnings),
+  );
   return { format: 'ical', files, warnings };
 }
 
@@ -54,13 +56,17 @@ function pretalxSlug(cal: Component): string | undefined {
   const prodid = textValue(cal, 'prodid');
   const m = /^-\/\/pretalx\/\/[^/]*\/\/([^/]+)/i.exec(prodid ?? '');
   if (m) return m[1];
-  const uid = cal.getAllSubcomponents('vevent').map((v) => textValue(v, 'uid')).find((u) => u?.startsWith('pretalx-'));
+  const uid = cal
+    .getAllSubcomponents('vevent')
+    .map((v) => textValue(v, 'uid'))
+    .find((u) => u?.startsWith('pretalx-'));
   return uid ? /^pretalx-(.+)-[A-Z0-9]+@/.exec(uid)?.[1] : undefined;
 }
 
 function importCalendar(cal: Component, options: ImportOptions, warnings: string[]): { event: ConferenceEvent; sessions: Session[] } {
   const calName = textValue(cal, 'x-wr-calname');
-  const isPretalx = /\/\/pretalx\/\//i.test(textValue(cal, 'prodid') ?? '') || cal.getAllSubcomponents('vevent').some((v) => textValue(v, 'uid')?.startsWith('pretalx-'));
+  const isPretalx =
+    /\/\/pretalx\/\//i.test(textValue(cal, 'prodid') ?? '') || cal.getAllSubcomponents('vevent').some((v) => textValue(v, 'uid')?.startsWith('pretalx-'));
   const slug = isPretalx ? pretalxSlug(cal) : undefined;
   const stem = fileStem(options.fileName);
   const id = options.eventId ?? (slugify(calName ?? slug ?? stem ?? '') || 'ical-import');
@@ -111,7 +117,11 @@ function importCalendar(cal: Component, options: ImportOptions, warnings: string
       }
     }
 
-    const categories = vevent.getAllProperties('categories').flatMap((p) => p.getValues()).map((c) => String(c).trim()).filter(Boolean);
+    const categories = vevent
+      .getAllProperties('categories')
+      .flatMap((p) => p.getValues())
+      .map((c) => String(c).trim())
+      .filter(Boolean);
     const typeIndex = categories.findIndex((c) => KNOWN_TYPES.has(mapSessionType(c) ?? ''));
     const type = typeIndex >= 0 ? mapSessionType(categories[typeIndex]) : undefined;
     const track = categories.find((_, i) => i !== typeIndex);
@@ -156,7 +166,10 @@ function importCalendar(cal: Component, options: ImportOptions, warnings: string
 
   sessions.sort((a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff'));
   makeIdsUnique(sessions, warnings, where);
-  const dates = sessions.map((s) => s.start?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const dates = sessions
+    .map((s) => s.start?.slice(0, 10))
+    .filter((d): d is string => !!d)
+    .sort();
   const name = calName ?? (slug ? readableName(slug) : undefined) ?? (stem ? readableName(stem) : undefined) ?? 'iCalendar import';
   const event: ConferenceEvent = compact({ id, name, start: dates[0], end: dates[dates.length - 1] });
   return { event, sessions };
@@ -206,7 +219,15 @@ function toLocal(t: Time, cal: Component, zoneName: string | undefined): WallClo
 
 function wallClock(date: Date, timeZone: string): WallClock | undefined {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(date);
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    }).formatToParts(date);
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), isDate: false };
   } catch {

@@ -74,7 +74,11 @@ export function addRecordings(schedule: EventFile, recordings: EventFile): Recor
  * video, slides and schedule page; the rest are added, renamed if their id
  * is taken.
  */
-export function mergeCurated(curated: EventFile, imported: EventFile, family: readonly EventFile[] = []): { file: EventFile; duplicates: number; warnings: string[] } {
+export function mergeCurated(
+  curated: EventFile,
+  imported: EventFile,
+  family: readonly EventFile[] = [],
+): { file: EventFile; duplicates: number; warnings: string[] } {
   const titles = byTitle([...curated.sessions, ...family.flatMap((f) => f.sessions)]);
   const sessions: Session[] = [...curated.sessions];
   const added: Session[] = [];

@@ -29,7 +29,12 @@ export interface PyvideoOptions extends ImportOptions {
 
 /** Is this parsed JSON a pyvideo talk record? (title plus a `videos` list, as its schema has them.) */
 export function looksLikePyvideoVideo(data: unknown): boolean {
-  return !!data && typeof data === 'object' && typeof (data as Record<string, unknown>)['title'] === 'string' && Array.isArray((data as Record<string, unknown>)['videos']);
+  return (
+    !!data &&
+    typeof data === 'object' &&
+    typeof (data as Record<string, unknown>)['title'] === 'string' &&
+    Array.isArray((data as Record<string, unknown>)['videos'])
+  );
 }
 
 /** The NO_PUBLISH file's ids: `[2845, 5984]` (numbers or numeric strings). */
@@ -70,7 +75,10 @@ export function importPyvideo(folders: readonly PyvideoFolder[], options: Pyvide
     }
     if (withheld) warnings.push(`${id}: left out ${withheld} talk(s) on pyvideo's NO_PUBLISH list`);
     makeIdsUnique(sessions, warnings, id);
-    const dates = sessions.map((s) => s.start?.slice(0, 10)).filter((d): d is string => !!d).sort();
+    const dates = sessions
+      .map((s) => s.start?.slice(0, 10))
+      .filter((d): d is string => !!d)
+      .sort();
     const event: ConferenceEvent = compact({ id, name: title, start: dates[0], end: dates[dates.length - 1] });
     return { event, sessions };
   });
@@ -95,7 +103,8 @@ function toSession(v: Record<string, unknown>, file: string): Session | undefine
   let slides: string | undefined;
   for (const r of Array.isArray(v['related_urls']) ? v['related_urls'] : []) {
     const url = typeof r === 'string' ? r : r && typeof r === 'object' ? (r as Record<string, unknown>)['url'] : undefined;
-    const label = r && typeof r === 'object' && typeof (r as Record<string, unknown>)['label'] === 'string' ? ((r as Record<string, unknown>)['label'] as string) : '';
+    const label =
+      r && typeof r === 'object' && typeof (r as Record<string, unknown>)['label'] === 'string' ? ((r as Record<string, unknown>)['label'] as string) : '';
     if (typeof url !== 'string' || !parseHttpUrl(url.trim())) continue;
     const u = normalizeUrl(url.trim());
     if (!slides && (classifyLink(u, label) === 'slides' || /\bslides?\b/i.test(label))) slides = u;

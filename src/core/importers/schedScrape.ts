@@ -26,7 +26,8 @@ type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /** Breaks, meals and badge desks: on the schedule, but not talks anyone recaps. */
-const NOT_A_TALK = /^(?:badge pick-?up|lunch|coffee break|break\b|breakfast|fun run|solutions showcase|marketing office hours|cloud native learning lounge|registration)/i;
+const NOT_A_TALK =
+  /^(?:badge pick-?up|lunch|coffee break|break\b|breakfast|fun run|solutions showcase|marketing office hours|cloud native learning lounge|registration)/i;
 /** Only a confident title match of the notes' fuzzy YouTube search is taken. */
 const MIN_MATCH_SCORE = 0.9;
 
@@ -87,7 +88,8 @@ export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {
   if (!items) throw new ImportError('not a Sched scrape: expected {"sessions": [{"name", "url", …}]}');
   const notes = new Map<string, Obj>();
   const noteList = options.tracks && typeof options.tracks === 'object' ? (options.tracks as Obj)['sessions'] : undefined;
-  if (Array.isArray(noteList)) for (const n of noteList) if (n && typeof n === 'object' && str((n as Obj)['sched_event_id'])) notes.set(str((n as Obj)['sched_event_id'])!, n as Obj);
+  if (Array.isArray(noteList))
+    for (const n of noteList) if (n && typeof n === 'object' && str((n as Obj)['sched_event_id'])) notes.set(str((n as Obj)['sched_event_id'])!, n as Obj);
   const warnings: string[] = [];
   const sessions: Session[] = [];
   const usedVideos = new Set<string>();

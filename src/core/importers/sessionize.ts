@@ -5,7 +5,6 @@ import { compact, localDateTime, makeIdsUnique, mapSessionType, fileStem, readab
 import { isObject, objects, str, type Json } from './json';
 import { IMPORT_FORMATS, ImportError, type ImportOptions, type ImportResult } from './types';
 
-
 /**
  * The company part of a Sessionize tagLine. TagLines are free text: "Software
  * Engineer at Dynatrace", "Head Trainer @ DATA story LAB", "DevRel @Dynatrace",
@@ -45,11 +44,14 @@ export function importSessionize(text: string, options: ImportOptions = {}): Imp
   try {
     root = JSON.parse(text);
   } catch (err) {
-    throw new ImportError(`not valid JSON (${(err as Error).message}); a Sessionize "All Data" export was expected (supported formats: ${IMPORT_FORMATS.join(', ')})`);
+    throw new ImportError(
+      `not valid JSON (${(err as Error).message}); a Sessionize "All Data" export was expected (supported formats: ${IMPORT_FORMATS.join(', ')})`,
+    );
   }
   let rawSessions: Json[];
   if (isObject(root) && Array.isArray(root['sessions'])) rawSessions = objects(root['sessions']);
-  else if (Array.isArray(root) && root.every((g) => isObject(g) && Array.isArray(g['sessions']))) rawSessions = root.flatMap((g) => objects((g as Json)['sessions']));
+  else if (Array.isArray(root) && root.every((g) => isObject(g) && Array.isArray(g['sessions'])))
+    rawSessions = root.flatMap((g) => objects((g as Json)['sessions']));
   else {
     const hint = isObject(root) && isObject(root['schedule']) ? ' (it looks like a frab/pretalx schedule.json: import it as frab-json)' : '';
     throw new ImportError(`this JSON is not a Sessionize export: it has no "sessions" list${hint} (supported formats: ${IMPORT_FORMATS.join(', ')})`);
@@ -85,8 +87,10 @@ export function importSessionize(text: string, options: ImportOptions = {}): Imp
       const id = isObject(ref) ? str(ref['id']) : str(ref);
       const full = speakersById.get(id ?? '');
       const name = full
-        ? str(full['fullName']) ?? ([str(full['firstName']), str(full['lastName'])].filter(Boolean).join(' ') || undefined)
-        : isObject(ref) ? str(ref['name']) : undefined;
+        ? (str(full['fullName']) ?? ([str(full['firstName']), str(full['lastName'])].filter(Boolean).join(' ') || undefined))
+        : isObject(ref)
+          ? str(ref['name'])
+          : undefined;
       if (!name) {
         warnings.push(`${where}: session "${title}" names speaker ${id ?? '?'}, who is not in the speakers list; left out`);
         continue;
@@ -159,7 +163,10 @@ export function importSessionize(text: string, options: ImportOptions = {}): Imp
 
   sessions.sort((a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff'));
   makeIdsUnique(sessions, warnings, where);
-  const dates = sessions.map((s) => s.start?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const dates = sessions
+    .map((s) => s.start?.slice(0, 10))
+    .filter((d): d is string => !!d)
+    .sort();
   const event: ConferenceEvent = compact({
     id: eventId,
     name: stem ? readableName(stem) : options.eventId ? readableName(options.eventId) : 'Sessionize import',

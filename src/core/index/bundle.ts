@@ -43,9 +43,16 @@ function urlPrefixes(files: readonly EventFile[]): { prefixes: string[]; code: (
   const counts = new Map<string, number>();
   // Up to the last / or = before the final path segment (a page's trailing slash is part of its last segment).
   const head = (url: string) => /^.*[/=]/.exec(url.endsWith('/') ? url.slice(0, -1) : url)?.[0] ?? '';
-  for (const f of files) for (const s of f.sessions) for (const u of [s.video, s.slides, s.schedule]) if (u) counts.set(head(u), (counts.get(head(u)) ?? 0) + 1);
+  for (const f of files)
+    for (const s of f.sessions) for (const u of [s.video, s.slides, s.schedule]) if (u) counts.set(head(u), (counts.get(head(u)) ?? 0) + 1);
   // The most used get the shortest numbers; '' (number 0) is every other URL's.
-  const prefixes = ['', ...[...counts].filter(([p, n]) => n >= MIN_PREFIX_USES && p.length > 8).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([p]) => p)];
+  const prefixes = [
+    '',
+    ...[...counts]
+      .filter(([p, n]) => n >= MIN_PREFIX_USES && p.length > 8)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([p]) => p),
+  ];
   const numbers = new Map(prefixes.map((p, i) => [p, i.toString(36)]));
   return {
     prefixes,
@@ -94,8 +101,17 @@ export function encodeBundle(files: readonly EventFile[], sources: string[]): Bu
       event: f.event,
       sessions: f.sessions.map((s): BundleRow => {
         const row: BundleRow = [
-          s.id, s.title, s.speakers.map(speakerRef), ref(s.type), ref(s.track), s.start ?? '', s.duration ?? 0,
-          ref(s.room), url(s.video, s.id), url(s.slides, s.id), url(s.schedule, s.id),
+          s.id,
+          s.title,
+          s.speakers.map(speakerRef),
+          ref(s.type),
+          ref(s.track),
+          s.start ?? '',
+          s.duration ?? 0,
+          ref(s.room),
+          url(s.video, s.id),
+          url(s.slides, s.id),
+          url(s.schedule, s.id),
         ];
         if (s.aliases?.length) row.push(s.aliases);
         return row;

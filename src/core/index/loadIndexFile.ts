@@ -36,7 +36,16 @@ export function loadIndexFile(path: string, text: string): LoadedIndexFile {
   const locate = (range: readonly [number, number], field: string, message: string, severity: Severity) => {
     const start = lines.positionAt(range[0]);
     const end = lines.positionAt(Math.max(range[1], range[0] + 1));
-    problems.push({ file: path, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity, field, message });
+    problems.push({
+      file: path,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      severity,
+      field,
+      message,
+    });
   };
   const report = (node: Node | Pair | undefined, field: string, message: string, severity: Severity = 'error') =>
     locate(rangeOf(node) ?? [0, 1], field, message, severity);
@@ -52,7 +61,11 @@ export function loadIndexFile(path: string, text: string): LoadedIndexFile {
   }
   const eventNode = root.get('event', true);
   if (!isMap(eventNode)) {
-    report(eventNode ?? root, 'event', eventNode ? 'expected a mapping with id, name, start, end…' : 'missing: every index file describes one event under `event:`');
+    report(
+      eventNode ?? root,
+      'event',
+      eventNode ? 'expected a mapping with id, name, start, end…' : 'missing: every index file describes one event under `event:`',
+    );
     return result;
   }
   result.event = readEvent(eventNode, report);

@@ -9,7 +9,22 @@ import type { EventFile, Session } from './model';
 export const COMPLETE_MARK = '# Written whole by Recap Writer: the last line is "# end of index". Without it, the file was cut short.';
 export const END_OF_INDEX = '# end of index';
 
-const SESSION_ORDER: (keyof Session)[] = ['id', 'title', 'type', 'track', 'speakers', 'start', 'duration', 'end', 'room', 'video', 'slides', 'schedule', 'links', 'aliases'];
+const SESSION_ORDER: (keyof Session)[] = [
+  'id',
+  'title',
+  'type',
+  'track',
+  'speakers',
+  'start',
+  'duration',
+  'end',
+  'room',
+  'video',
+  'slides',
+  'schedule',
+  'links',
+  'aliases',
+];
 
 /** An index file in the order people read it: event first, then each session id, title, speakers, links; the last line says it is complete. */
 export function writeIndexFile(file: EventFile, header?: string): string {
@@ -19,7 +34,12 @@ export function writeIndexFile(file: EventFile, header?: string): string {
     return ordered;
   });
   const body = stringify({ event: file.event, sessions }, { lineWidth: 0 });
-  const comment = header ? header.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n') + '\n' : '';
+  const comment = header
+    ? header
+        .split('\n')
+        .map((l) => `# ${l}`.trimEnd())
+        .join('\n') + '\n'
+    : '';
   const count = `${sessions.length} session${sessions.length === 1 ? '' : 's'}`;
   return `${comment}${COMPLETE_MARK}\n${body}${END_OF_INDEX}: ${count}\n`;
 }

@@ -114,7 +114,7 @@ export function reparse(md: MarkdownIt, previous: MarkdownParse, source: string)
 /** The top-level blocks, or undefined when a token at the top level has no line map. */
 function topLevelBlocks(tokens: readonly Token[]): Block[] | undefined {
   const out: Block[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const open = tokens[i]!;
     if (!open.map || open.level !== 0 || open.nesting < 0) return undefined;
     let end = i + 1;

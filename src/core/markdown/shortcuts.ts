@@ -12,8 +12,7 @@ import type MarkdownIt from 'markdown-it';
  * normalization (a URL parse, punycode, re-encoding) is a fifth of
  * markdown-it's parse time on a 1 MB recap, and returns its input.
  */
-const PLAIN_URL =
-  /^https?:\/\/(?:[A-Za-z0-9-]{1,63}\.){0,8}[A-Za-z0-9-]{1,63}(?::[0-9]{1,5})?(?:[/?#](?:[A-Za-z0-9\-._~:/?#@!$&()*+,;=]|%[0-9A-Fa-f]{2})*)?$/;
+const PLAIN_URL = /^https?:\/\/(?:[A-Za-z0-9-]{1,63}\.){0,8}[A-Za-z0-9-]{1,63}(?::[0-9]{1,5})?(?:[/?#](?:[A-Za-z0-9\-._~:/?#@!$&()*+,;=]|%[0-9A-Fa-f]{2})*)?$/;
 
 /**
  * markdown-it's `normalizeLink` with that shortcut in front: the same

@@ -149,7 +149,10 @@ export class SessionSearch {
     // When every word is that common, each picks.
     const reach = expanded.map((ex) => ex.reduce((sum, e) => sum + index.df(e.term), 0));
     const common = Math.max(200, this.sessions.length * 0.04);
-    const order = qwords.map((_, w) => w).filter((w) => worth[w]! > 0).sort((a, b) => reach[a]! - reach[b]!);
+    const order = qwords
+      .map((_, w) => w)
+      .filter((w) => worth[w]! > 0)
+      .sort((a, b) => reach[a]! - reach[b]!);
     const anySelective = reach[order[0]!]! <= common;
     const allowed = this.eventMask(options.onlyEvents);
     const bonus = this.eventBonus(options.preferEvents);

@@ -54,7 +54,23 @@ export function typoBudget(length: number): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2;
 }
 
-const SPELLING: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', Ø: 'o', Æ: 'ae', Œ: 'oe', Ł: 'l', Đ: 'd', Ð: 'd', Þ: 'th' };
+const SPELLING: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  Ø: 'o',
+  Æ: 'ae',
+  Œ: 'oe',
+  Ł: 'l',
+  Đ: 'd',
+  Ð: 'd',
+  Þ: 'th',
+};
 const SPELLED_OUT = /[øæœłđðþıØÆŒŁĐÐÞ]/;
 const SPELLED_OUT_ALL = /[øæœłđðþı]/g;
 const JOINABLE = /[-‐‑–/.]|\d/;
@@ -84,7 +100,29 @@ export function joinedWords(text: string): string[] {
   return out.filter((w) => w.length > 1);
 }
 
-const NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const NUMBERS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
 
 /** Shorthands people type for words titles spell out, both ways round. */
 const SHORTHANDS: [string, string][] = [

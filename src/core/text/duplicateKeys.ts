@@ -30,4 +30,3 @@ export function addDuplicateKeyErrors(document: Document.Parsed | Document): voi
   document.errors.length = 0;
   for (const error of errors) document.errors.push(error);
 }
-

@@ -37,7 +37,13 @@ export class AttachRecordingsCommand implements Command {
     const index =
       args.index ??
       (active && /\.(?:ya?ml|json)$/i.test(active.uri.path) ? active.uri : undefined) ??
-      (await vscode.window.showOpenDialog({ title: 'The index file to attach recordings to', canSelectMany: false, filters: { 'Index files': ['yaml', 'yml', 'json'] } }))?.[0];
+      (
+        await vscode.window.showOpenDialog({
+          title: 'The index file to attach recordings to',
+          canSelectMany: false,
+          filters: { 'Index files': ['yaml', 'yml', 'json'] },
+        })
+      )?.[0];
     if (!index) return undefined;
     const source =
       args.source ??
@@ -73,7 +79,9 @@ export class AttachRecordingsCommand implements Command {
     }
     const file = { event: loaded.event, sessions: loaded.sessions };
     let report = attachVideos(file, recordings, { force: args.force });
-    this.log.info(`Attach recordings from ${vscode.workspace.asRelativePath(source)} to ${vscode.workspace.asRelativePath(index)}:\n${formatAttachReport(report)}`);
+    this.log.info(
+      `Attach recordings from ${vscode.workspace.asRelativePath(source)} to ${vscode.workspace.asRelativePath(index)}:\n${formatAttachReport(report)}`,
+    );
     const kept = report.matched.filter((m) => m.status === 'kept').length;
     const summary = `${report.matched.length} of ${recordings.length} recordings matched (${report.changes.size} to attach), ${report.ambiguous.length} ambiguous, ${report.unmatched.length} unmatched; the report is in the Recap Writer log.`;
     if (!args.confirm) {
@@ -113,7 +121,10 @@ async function readRecordings(source: vscode.Uri): Promise<Recording[]> {
       (e) => e,
       () => [] as [string, vscode.FileType][],
     );
-    const files = entries.filter(([n, t]) => t & vscode.FileType.File && n.endsWith('.json')).map(([n]) => n).sort();
+    const files = entries
+      .filter(([n, t]) => t & vscode.FileType.File && n.endsWith('.json'))
+      .map(([n]) => n)
+      .sort();
     if (files.length === 0) throw new Error(`${name(source)} is not a pyvideo event folder (category.json and videos/*.json)`);
     const folder: PyvideoFolder = {
       folder: name(source),

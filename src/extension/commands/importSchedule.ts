@@ -149,11 +149,22 @@ export class ImportScheduleCommand implements Command {
       if (go !== 'Write') return undefined;
     }
     const existing: vscode.Uri[] = [];
-    for (const t of targets) if (await vscode.workspace.fs.stat(t.uri).then(() => true, () => false)) existing.push(t.uri);
+    for (const t of targets)
+      if (
+        await vscode.workspace.fs.stat(t.uri).then(
+          () => true,
+          () => false,
+        )
+      )
+        existing.push(t.uri);
     if (existing.length && !args.overwrite) {
       const answer = args.confirm
         ? undefined
-        : await vscode.window.showWarningMessage(`${existing.map((u) => vscode.workspace.asRelativePath(u)).join(', ')} exist${existing.length === 1 ? 's' : ''}. Replace?`, { modal: true }, 'Replace');
+        : await vscode.window.showWarningMessage(
+            `${existing.map((u) => vscode.workspace.asRelativePath(u)).join(', ')} exist${existing.length === 1 ? 's' : ''}. Replace?`,
+            { modal: true },
+            'Replace',
+          );
       if (answer !== 'Replace') return undefined;
     }
     try {

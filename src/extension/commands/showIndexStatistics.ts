@@ -7,7 +7,10 @@ import type { Command } from './registry';
 export class ShowIndexStatisticsCommand implements Command {
   readonly id = 'recap.showIndexStatistics';
 
-  constructor(private readonly service: IndexService, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly service: IndexService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   async execute(): Promise<IndexStatistics & { builtInMs: number }> {
     const { index, builtInMs } = await this.service.snapshot();

@@ -30,7 +30,11 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     private readonly indexService: IndexService,
   ) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionList | undefined> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList | undefined> {
     const { index, search } = await this.indexService.snapshot();
     if (token.isCancellationRequested) return undefined;
     const started = performance.now();
@@ -45,7 +49,14 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
       addToTalks: addToTalks === 'always',
     });
     if (list.items.length === 0) return undefined;
-    const items = list.items.map((entry) => this.toItem(document, entry, addToTalks === 'ask', parsed.talks.some((t) => t.id?.value === entry.talk)));
+    const items = list.items.map((entry) =>
+      this.toItem(
+        document,
+        entry,
+        addToTalks === 'ask',
+        parsed.talks.some((t) => t.id?.value === entry.talk),
+      ),
+    );
     this.lastRequestMs = performance.now() - started;
     this.answered++;
     return new vscode.CompletionList(items, list.isIncomplete);

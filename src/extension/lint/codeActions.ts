@@ -18,7 +18,11 @@ export class RecapCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly linter: RecapLinter) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     // VS Code asks on every cursor move and diagnostics change for the light bulb; a large recap is
     // checked in the host only when the user asks for its fixes (Ctrl+., Fix All).
     if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && isLargeRecap(document) && !this.linter.cached(document)) return [];
@@ -49,7 +53,10 @@ export class RecapCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
       }
     }
-    if (context.only && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only) || vscode.CodeActionKind.SourceFixAll.contains(context.only))) {
+    if (
+      context.only &&
+      (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only) || vscode.CodeActionKind.SourceFixAll.contains(context.only))
+    ) {
       const all = preferredFixes(result.findings);
       if (all.length > 0) {
         const action = new vscode.CodeAction(`Fix all Recap Writer problems (${all.length})`, FIX_ALL_KIND);
@@ -73,7 +80,7 @@ function preferredFixes(findings: Finding[]): Fix[] {
 export function combine(fixes: Fix[]): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const fix of fixes) {
-    const clash = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start)));
+    const clash = fix.edits.some((e) => taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start)));
     if (!clash) taken.push(...fix.edits);
   }
   return taken;

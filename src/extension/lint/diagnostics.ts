@@ -32,7 +32,10 @@ export class RecapDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly linter: RecapLinter, private readonly delayMs = 250) {
+  constructor(
+    private readonly linter: RecapLinter,
+    private readonly delayMs = 250,
+  ) {
     this.disposables = [
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -75,7 +78,10 @@ export class RecapDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    this.collection.set(document.uri, result.findings.map((f) => toDiagnostic(document, f)));
+    this.collection.set(
+      document.uri,
+      result.findings.map((f) => toDiagnostic(document, f)),
+    );
   }
 
   dispose(): void {

@@ -24,7 +24,14 @@ export class LintWorkerClient {
 
   constructor(private readonly script = join(__dirname, 'lintWorker.js')) {}
 
-  lint(key: string, path: string, text: string, snapshot: IndexSnapshot, options: RecapFileOptions, rules: Record<string, RuleSetting>): Promise<WorkerLintResult> {
+  lint(
+    key: string,
+    path: string,
+    text: string,
+    snapshot: IndexSnapshot,
+    options: RecapFileOptions,
+    rules: Record<string, RuleSetting>,
+  ): Promise<WorkerLintResult> {
     const worker = this.start();
     if (this.snapshot !== snapshot) {
       this.snapshot = snapshot;

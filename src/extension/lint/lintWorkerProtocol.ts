@@ -17,6 +17,4 @@ export type ToLintWorker =
   | { type: 'lint'; id: number; key: string; path: string; text: string; options: RecapFileOptions; rules: Record<string, RuleSetting> }
   | { type: 'forget'; key: string };
 
-export type FromLintWorker =
-  | { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[] }
-  | { type: 'error'; id: number; message: string };
+export type FromLintWorker = { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[] } | { type: 'error'; id: number; message: string };

@@ -7,7 +7,11 @@ export class RecapPreviewManager implements vscode.Disposable {
   private readonly panels = new Map<string, RecapPreviewPanel>();
 
   /** `testHooks`: previews report their findings (ExtensionMode.Test only; see `recap.preview.findings`). */
-  constructor(private readonly extensionUri: vscode.Uri, private readonly analysis: RecapAnalysis, private readonly testHooks = false) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly analysis: RecapAnalysis,
+    private readonly testHooks = false,
+  ) {}
 
   /** Shows the document's preview beside its editor, opening one if there is none. */
   openToSide(document: vscode.TextDocument, preserveFocus = true): RecapPreviewPanel {

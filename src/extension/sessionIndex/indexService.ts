@@ -39,7 +39,10 @@ export class IndexService implements vscode.Disposable {
   private rebuildTimer: NodeJS.Timeout | undefined;
   private scanned: Promise<void> | undefined;
 
-  constructor(readonly bundlePath: string, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    readonly bundlePath: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables.push(
       this.changed,
       this.diagnostics,
@@ -136,7 +139,9 @@ export class IndexService implements vscode.Disposable {
     }
     const search = new SessionSearch(index);
     const builtInMs = performance.now() - started;
-    this.log.info(`session index: ${index.sessions.length} sessions from ${files.length} workspace file(s) and the bundled index, built in ${builtInMs.toFixed(0)} ms`);
+    this.log.info(
+      `session index: ${index.sessions.length} sessions from ${files.length} workspace file(s) and the bundled index, built in ${builtInMs.toFixed(0)} ms`,
+    );
     return { index, search, builtInMs, bundlePath: this.bundlePath, workspaceSources };
   }
 

@@ -33,7 +33,10 @@ export class IndexStatus implements vscode.Disposable {
   private selectorKey = '';
   private selectorTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly documents: RecapDocuments, private readonly index: IndexService) {
+  constructor(
+    private readonly documents: RecapDocuments,
+    private readonly index: IndexService,
+  ) {
     this.item = vscode.languages.createLanguageStatusItem('recap.indexStatus', []);
     this.item.name = 'Recap index';
     this.item.command = { title: 'Statistics', command: 'recap.showIndexStatistics', tooltip: 'Show the session index statistics' };
@@ -74,7 +77,9 @@ export class IndexStatus implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== 'markdown' || document.uri.scheme === 'output' || document.isClosed) continue;
       if (!this.documents.get(document).isRecap) continue;
-      selectors.push(document.uri.scheme === 'file' ? { language: 'markdown', pattern: globFor(document.uri) } : { language: 'markdown', scheme: document.uri.scheme });
+      selectors.push(
+        document.uri.scheme === 'file' ? { language: 'markdown', pattern: globFor(document.uri) } : { language: 'markdown', scheme: document.uri.scheme },
+      );
     }
     const key = JSON.stringify(selectors);
     if (key !== this.selectorKey) {
@@ -143,5 +148,8 @@ function indexFileProblems(): { count: number; files: number } {
 function globFor(uri: vscode.Uri): vscode.GlobPattern {
   const slash = uri.path.lastIndexOf('/');
   const base = uri.with({ path: uri.path.slice(0, slash) || '/' });
-  return new vscode.RelativePattern(base, uri.path.slice(slash + 1).replace(GLOB_SPECIAL, (c) => `[${c}]`));
+  return new vscode.RelativePattern(
+    base,
+    uri.path.slice(slash + 1).replace(GLOB_SPECIAL, (c) => `[${c}]`),
+  );
 }

@@ -25,7 +25,10 @@ suite('activation', () => {
     const contributed = (extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
     assert.ok(contributed.length > 0);
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+    assert.deepEqual(
+      contributed.filter((id) => !registered.has(id)),
+      [],
+    );
   });
 
   test('the CLI and the extension load the same core', async () => {

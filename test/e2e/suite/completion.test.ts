@@ -59,7 +59,10 @@ suite('completion, hover and snippets', () => {
           const text = await acceptSuggestion(editor);
           assert.equal(text, ['---', 'event: kubecon-eu-2024', 'talks:', ...lipstickAt(indent), '---', '', '# Notes', ''].join('\n'));
           const talks = frontmatterOf(text)['talks'] as { id: string; title: string; video: string }[];
-          assert.deepEqual(talks.map((t) => [t.id, t.title, t.video]), [[LIPSTICK, LIPSTICK_TITLE, LIPSTICK_VIDEO]]);
+          assert.deepEqual(
+            talks.map((t) => [t.id, t.title, t.video]),
+            [[LIPSTICK, LIPSTICK_TITLE, LIPSTICK_VIDEO]],
+          );
         });
       }
     }
@@ -80,18 +83,28 @@ suite('completion, hover and snippets', () => {
       await typeKeys('lipstick');
       const text = await acceptSuggestion(editor);
       const talks = frontmatterOf(text)['talks'] as { id: string; video: string }[];
-      assert.deepEqual(talks.map((t) => [t.id, t.video]), [[LIPSTICK, LIPSTICK_VIDEO]], text);
+      assert.deepEqual(
+        talks.map((t) => [t.id, t.video]),
+        [[LIPSTICK, LIPSTICK_VIDEO]],
+        text,
+      );
       assert.ok(!text.includes('\t'), 'no tab in the frontmatter');
     });
   }
 
   test('a second talk under an existing one lines up with it', async () => {
-    const editor = await openWithCursor(`---\nevent: kubecon-eu-2024\ntalks:\n    - id: kubecon-eu-2024/platform-engineering-day-welcome-opening-remarks\n    |\n---\n`);
+    const editor = await openWithCursor(
+      `---\nevent: kubecon-eu-2024\ntalks:\n    - id: kubecon-eu-2024/platform-engineering-day-welcome-opening-remarks\n    |\n---\n`,
+    );
     editor.options = { insertSpaces: false, tabSize: 4 };
     await typeKeys('- lipstick pig');
     const text = await acceptSuggestion(editor);
     const talks = frontmatterOf(text)['talks'] as { id: string }[];
-    assert.deepEqual(talks.map((t) => t.id), ['kubecon-eu-2024/platform-engineering-day-welcome-opening-remarks', LIPSTICK], text);
+    assert.deepEqual(
+      talks.map((t) => t.id),
+      ['kubecon-eu-2024/platform-engineering-day-welcome-opening-remarks', LIPSTICK],
+      text,
+    );
   });
 
   test('a speakers: entry completes the talk’s other speaker with affiliation', async () => {
@@ -139,11 +152,15 @@ suite('completion, hover and snippets', () => {
     }
     assert.equal(labelOf(first!), 'Bit-for-bit reproducible builds with Dockerfile');
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[7]!.toFixed(1);
-    log(`    completion over the bundled index (${(await api.index()).index.sessions.length} sessions): provider median ${median(inProvider)} ms; whole request (executeCompletionItemProvider round trip) median ${median(times)} ms`);
+    log(
+      `    completion over the bundled index (${(await api.index()).index.sessions.length} sessions): provider median ${median(inProvider)} ms; whole request (executeCompletionItemProvider round trip) median ${median(times)} ms`,
+    );
   });
 
   test('hover on a talk id shows the talk’s card', async () => {
-    const { editor, position } = await recapWithCursor(`---\nevent: kubecon-eu-2024\ntalks:\n  - id: kubecon-eu-2024/sometimes-lip|stick-is-exactly-what-a-pig-needs\n---\n`);
+    const { editor, position } = await recapWithCursor(
+      `---\nevent: kubecon-eu-2024\ntalks:\n  - id: kubecon-eu-2024/sometimes-lip|stick-is-exactly-what-a-pig-needs\n---\n`,
+    );
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /\*\*Sometimes, Lipstick Is Exactly What a Pig Needs!\*\*/);
@@ -153,7 +170,9 @@ suite('completion, hover and snippets', () => {
   });
 
   test('hover on a talk reference in the body shows the same card', async () => {
-    const { editor, position } = await recapWithCursor(`---\nevent: kubecon-eu-2024\n---\n\n- [Sometimes, Lip|stick Is Exactly What a Pig Needs!](${LIPSTICK_VIDEO}) — Abby Bangser\n`);
+    const { editor, position } = await recapWithCursor(
+      `---\nevent: kubecon-eu-2024\n---\n\n- [Sometimes, Lip|stick Is Exactly What a Pig Needs!](${LIPSTICK_VIDEO}) — Abby Bangser\n`,
+    );
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /\*\*Sometimes, Lipstick Is Exactly What a Pig Needs!\*\*/);
@@ -162,7 +181,11 @@ suite('completion, hover and snippets', () => {
 
   test('Go to Definition on a workspace talk opens its index file', async () => {
     const { editor, position } = await recapWithCursor('---\nevent: team-meetup-2024\ntalks:\n  - id: team-meetup-2024/writing-recaps-peo|ple-read\n---\n');
-    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, position);
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      position,
+    );
     const location = locations.find((l): l is vscode.Location => l instanceof vscode.Location);
     assert.ok(location, 'a location');
     assert.equal(location.uri.toString(), workspaceFile('.recap', 'team-talks.yaml').toString());
@@ -184,8 +207,17 @@ suite('completion, hover and snippets', () => {
     await nextPlaceholder();
     await typeKeys('Body.');
     const text = editor.document.getText();
-    assert.match(text, /^---\ntitle: "FOSDEM 2024: what I watched"\nevent: fosdem-2024\ndate: \d{4}-\d{2}-\d{2}\nauthor: Ada Lovelace\ntalks: \[\]\n---\n\n# FOSDEM 2024: what I watched\n\nBody\.$/);
-    assert.deepEqual(frontmatterOf(text), { title: 'FOSDEM 2024: what I watched', event: 'fosdem-2024', date: frontmatterOf(text)['date'], author: 'Ada Lovelace', talks: [] });
+    assert.match(
+      text,
+      /^---\ntitle: "FOSDEM 2024: what I watched"\nevent: fosdem-2024\ndate: \d{4}-\d{2}-\d{2}\nauthor: Ada Lovelace\ntalks: \[\]\n---\n\n# FOSDEM 2024: what I watched\n\nBody\.$/,
+    );
+    assert.deepEqual(frontmatterOf(text), {
+      title: 'FOSDEM 2024: what I watched',
+      event: 'fosdem-2024',
+      date: frontmatterOf(text)['date'],
+      author: 'Ada Lovelace',
+      talks: [],
+    });
   });
 
   test('"Recap: Insert Talk Reference…" inserts the reference and can add the talk to talks:', async () => {
@@ -196,7 +228,10 @@ suite('completion, hover and snippets', () => {
       const id = await vscode.commands.executeCommand<string>('recap.insertTalkReference', { query: 'reproducible dockerfle' });
       assert.equal(id, 'fosdem-2023/container_reproducible_dockerfile');
       const text = editor.document.getText();
-      assert.match(text, /\n- \[Bit-for-bit reproducible builds with Dockerfile\]\(https:\/\/video\.fosdem\.org\/2023\/UB2\.252A%20%28Lameere%29\/container_reproducible_dockerfile\.[a-z0-9]+\) — Akihiro Suda[^\n]*\n$/);
+      assert.match(
+        text,
+        /\n- \[Bit-for-bit reproducible builds with Dockerfile\]\(https:\/\/video\.fosdem\.org\/2023\/UB2\.252A%20%28Lameere%29\/container_reproducible_dockerfile\.[a-z0-9]+\) — Akihiro Suda[^\n]*\n$/,
+      );
       assert.equal((frontmatterOf(text)['talks'] as { id: string }[])[0]!.id, 'fosdem-2023/container_reproducible_dockerfile');
     } finally {
       await vscode.workspace.getConfiguration('recap.completion').update('addToTalks', undefined, vscode.ConfigurationTarget.Global);

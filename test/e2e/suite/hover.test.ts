@@ -48,7 +48,8 @@ async function hoverText(document: vscode.TextDocument, position: vscode.Positio
 }
 
 async function definition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
-  const locations = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position)) ?? [];
+  const locations =
+    (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position)) ?? [];
   return locations.find((l): l is vscode.Location => l instanceof vscode.Location && l.uri.path.includes('/.recap/'));
 }
 
@@ -87,7 +88,11 @@ suite('hover and Go to Definition answer from the lint’s mentions', () => {
     { name: 'a title in a list item', marked: `- Robrix: a pure Rust multi-pl|atform Matrix Client and more — Julian\n`, covers: ROBRIX_TITLE },
     { name: 'a link to the recording', marked: `Watch [the rec|ording](${ROBRIX_VIDEO}).\n`, covers: `[the recording](${ROBRIX_VIDEO})` },
     { name: 'a link to the schedule page', marked: `See [its sche|dule page](${ROBRIX_SCHEDULE}).\n`, covers: `[its schedule page](${ROBRIX_SCHEDULE})` },
-    { name: 'a full id in prose', marked: `The talk fosdem-2025/fosdem-2025-5841-rob|rix-a-pure-rust-multi-platform-matrix-client-and-more was fun.\n`, covers: ROBRIX },
+    {
+      name: 'a full id in prose',
+      marked: `The talk fosdem-2025/fosdem-2025-5841-rob|rix-a-pure-rust-multi-platform-matrix-client-and-more was fun.\n`,
+      covers: ROBRIX,
+    },
   ];
   for (const c of cards) {
     test(`${c.name}: the card, over the mention`, async () => {
@@ -132,7 +137,10 @@ suite('hover and Go to Definition answer from the lint’s mentions', () => {
       assert.equal((await hoverText(document, at[0]!)).text, '');
       const line = at[0]!.line;
       const diagnostics = await settledDiagnostics(document);
-      assert.deepEqual(diagnostics.filter((d) => d.range.start.line <= line && line <= d.range.end.line).map((d) => `${ruleOf(d)}: ${d.message}`), []);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.range.start.line <= line && line <= d.range.end.line).map((d) => `${ruleOf(d)}: ${d.message}`),
+        [],
+      );
     });
   }
 

@@ -127,7 +127,11 @@ class OurBusy {
         else runLeaves.clear();
       }
     });
-    const longestTop = [...longestLeaves].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, ms]) => `${n} ${Math.round(ms)}`).join(', ');
+    const longestTop = [...longestLeaves]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([n, ms]) => `${n} ${Math.round(ms)}`)
+      .join(', ');
     return { longestMs: Math.round(longest), totalMs: Math.round(total), longestTop };
   }
 
@@ -219,8 +223,17 @@ async function measure(name: string, bytes: number, seed: number): Promise<Measu
     const ourTyping = await typingProfiler.stop();
     const heapMB = Math.round(process.memoryUsage().heapUsed / 1e6);
     const result = {
-      openMs: Math.round(openMs), firstCheckMs: Math.round(firstCheckMs), openGapMs, typingGapMs,
-      ourOpenMs: ourOpen.longestMs, ourTypingMs: ourTyping.longestMs, ourOpenTotalMs: ourOpen.totalMs, ourTypingTotalMs: ourTyping.totalMs, diagnostics: recapDiagnostics(uri).length, heapMB };
+      openMs: Math.round(openMs),
+      firstCheckMs: Math.round(firstCheckMs),
+      openGapMs,
+      typingGapMs,
+      ourOpenMs: ourOpen.longestMs,
+      ourTypingMs: ourTyping.longestMs,
+      ourOpenTotalMs: ourOpen.totalMs,
+      ourTypingTotalMs: ourTyping.totalMs,
+      diagnostics: recapDiagnostics(uri).length,
+      heapMB,
+    };
     log(`    ${name} (${(text.length / 1e6).toFixed(1)} MB): ${JSON.stringify(result)}`);
     log(`      longest stretch of ours while opening: ${ourOpen.longestTop}`);
     log(`      longest stretch of ours while typing: ${ourTyping.longestTop}`);

@@ -4,7 +4,6 @@ import { LIPSTICK, LIPSTICK_VIDEO, lipstickEntryLines } from '../../fixtures/lip
 import { log } from './marker';
 import { extensionApi, openRecap, workspaceFile } from './util';
 
-
 const RECAP = [
   '---',
   'title: "KubeCon EU 2024: platform talks"',
@@ -37,7 +36,12 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
  */
 async function pickQuickFix(editor: vscode.TextEditor, title: string): Promise<void> {
   const at = new vscode.Range(editor.selection.active, editor.selection.active);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, at, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    editor.document.uri,
+    at,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const index = actions.findIndex((a) => a.title === title);
   assert.ok(index >= 0, `a fix titled “${title}” (got: ${actions.map((a) => a.title).join(' | ')})`);
   const version = editor.document.version;
@@ -121,10 +125,14 @@ suite('lint and preview', () => {
     await until('diagnostics', () => (recapDiagnostics(uri).length > 0 ? true : undefined));
     await vscode.commands.executeCommand('recap.openPreviewToSide');
     const reported = await until('the preview to report', async () =>
-      vscode.commands.executeCommand<{ findings: { rule: string; line: number; message: string }[] } | undefined>('recap.preview.findings', uri, { timeoutMs: 2000 }),
+      vscode.commands.executeCommand<{ findings: { rule: string; line: number; message: string }[] } | undefined>('recap.preview.findings', uri, {
+        timeoutMs: 2000,
+      }),
     );
     const fromPreview = reported.findings.map((f) => `${f.line}:${f.rule}`).sort();
-    const fromProblems = recapDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${ruleOf(d)}`).sort();
+    const fromProblems = recapDiagnostics(uri)
+      .map((d) => `${d.range.start.line + 1}:${ruleOf(d)}`)
+      .sort();
     assert.deepEqual(fromPreview, fromProblems);
     assert.ok(fromPreview.some((f) => f.endsWith(':missing-video')));
     // Live update: fixing the recap in the editor clears the finding in the preview too.

@@ -52,13 +52,20 @@ suite('session index', () => {
   test('an index file written on disk is picked up without reloading', async () => {
     const path = workspaceFile('.recap', 'added-on-disk.yaml').fsPath;
     const [snapshot, ms] = await afterChange(
-      () => writeFileSync(path, 'event:\n  id: disk-conf-2025\n  name: Disk Conf 2025\nsessions:\n  - title: "Watching Files Without Polling"\n    speakers: [Grace Example]\n'),
+      () =>
+        writeFileSync(
+          path,
+          'event:\n  id: disk-conf-2025\n  name: Disk Conf 2025\nsessions:\n  - title: "Watching Files Without Polling"\n    speakers: [Grace Example]\n',
+        ),
       (s) => s.index.get('disk-conf-2025/watching-files-without-polling') !== undefined,
     );
     log(`    picked up in ${ms} ms`);
     assert.ok(ms < 1500, `took ${ms} ms`);
     assert.equal(snapshot.search.search('watchng files polling', { limit: 1 })[0]?.session.fullId, 'disk-conf-2025/watching-files-without-polling');
-    const [, removedMs] = await afterChange(() => rmSync(path), (s) => s.index.get('disk-conf-2025/watching-files-without-polling') === undefined);
+    const [, removedMs] = await afterChange(
+      () => rmSync(path),
+      (s) => s.index.get('disk-conf-2025/watching-files-without-polling') === undefined,
+    );
     log(`    removal picked up in ${removedMs} ms`);
   });
 
@@ -94,13 +101,19 @@ suite('session index', () => {
       "11:0:sessions[2].video: expected an http(s) URL, got 'not-a-url'",
       '7:0:sessions[1].title: missing: every session needs a title; this entry is skipped',
     ]);
-    await afterChange(() => rmSync(uri.fsPath), (s) => !s.index.events.has('half-broken-2025'));
+    await afterChange(
+      () => rmSync(uri.fsPath),
+      (s) => !s.index.events.has('half-broken-2025'),
+    );
   });
 
   test('"Recap: Import Schedule…" writes an index file and never overwrites silently', async () => {
     const source = workspaceFile('schedules', 'tiny-frab.xml');
     const [snapshot, written] = await Promise.all([
-      afterChange(() => undefined, (s) => s.index.get('tinyconf25/tiny-opening') !== undefined).then(([s]) => s),
+      afterChange(
+        () => undefined,
+        (s) => s.index.get('tinyconf25/tiny-opening') !== undefined,
+      ).then(([s]) => s),
       vscode.commands.executeCommand<vscode.Uri>('recap.importSchedule', source, { confirm: true }),
     ]);
     assert.equal(written?.fsPath, workspaceFile('.recap', 'tinyconf25.yaml').fsPath);
@@ -109,7 +122,10 @@ suite('session index', () => {
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('recap.importSchedule', source, { confirm: true });
     assert.equal(again, undefined, 'an existing file is not replaced without the user saying so');
     assert.match((await vscode.workspace.fs.readFile(written!)).toString(), /^# edited by hand/);
-    await afterChange(() => rmSync(written!.fsPath), (s) => !s.index.events.has('tinyconf25'));
+    await afterChange(
+      () => rmSync(written!.fsPath),
+      (s) => !s.index.events.has('tinyconf25'),
+    );
   });
 
   test('"Recap: Show Index Statistics" counts bundled and workspace entries', async () => {

@@ -44,10 +44,16 @@ suite('first run: walkthrough, rule docs, index status', () => {
   });
 
   test('the walkthrough "Write your first conference recap" is contributed, its media ship and its commands exist', async () => {
-    const contributes = extension().packageJSON.contributes as { walkthroughs?: { id: string; title: string; steps: Step[] }[]; commands: { command: string }[] };
+    const contributes = extension().packageJSON.contributes as {
+      walkthroughs?: { id: string; title: string; steps: Step[] }[];
+      commands: { command: string }[];
+    };
     const walkthrough = contributes.walkthroughs?.find((w) => w.title === 'Write your first conference recap');
     assert.ok(walkthrough, 'walkthrough contributed');
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['newRecap', 'pickEvent', 'addTalk', 'addReference', 'openPreview', 'fixVideo']);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['newRecap', 'pickEvent', 'addTalk', 'addReference', 'openPreview', 'fixVideo'],
+    );
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const step of walkthrough.steps) {
       assert.ok(step.media.markdown, `${step.id} has a Markdown media file`);
@@ -114,7 +120,10 @@ suite('first run: walkthrough, rule docs, index status', () => {
     log(`    status: ${state.text}`);
 
     const broken = workspaceFile('.recap', 'e2e-status-broken.yaml');
-    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('event:\n  id: status-broken-2025\n  name: Status Broken 2025\nsessions:\n  - id: no-title\n    speakers: [Nobody]\n'));
+    await vscode.workspace.fs.writeFile(
+      broken,
+      new TextEncoder().encode('event:\n  id: status-broken-2025\n  name: Status Broken 2025\nsessions:\n  - id: no-title\n    speakers: [Nobody]\n'),
+    );
     try {
       state = await until('the warning', () => (api.indexStatus!().severity === vscode.LanguageStatusSeverity.Warning ? api.indexStatus!() : undefined));
       assert.equal(state.text, '1 problem in index files');
@@ -122,7 +131,9 @@ suite('first run: walkthrough, rule docs, index status', () => {
     } finally {
       await vscode.workspace.fs.delete(broken);
     }
-    state = await until('the warning to clear', () => (api.indexStatus!().severity === vscode.LanguageStatusSeverity.Information ? api.indexStatus!() : undefined));
+    state = await until('the warning to clear', () =>
+      api.indexStatus!().severity === vscode.LanguageStatusSeverity.Information ? api.indexStatus!() : undefined,
+    );
     assert.match(state.text, /^[\d,]+ sessions · \d+ events$/);
     const shown = (await vscode.commands.executeCommand(state.command!)) as { sessions: number };
     assert.equal(shown.sessions, index.stats().sessions);

@@ -42,7 +42,10 @@ test('frab schema 1: Camp 2019', { skip: skipUnlessShared(...voc('frab-camp2019.
   // Relative attachment URLs are resolved against the site, and the title trimmed.
   const containers = session(result, 'Camp2019-10178-hacking_containers_and_kubernetes');
   assert.equal(containers.title, 'Hacking Containers and Kubernetes');
-  assert.equal(containers.slides, 'https://fahrplan.events.ccc.de/system/event_attachments/attachments/000/003/792/original/Hacking_Containers_and_Kubernetes.pdf?1566398735');
+  assert.equal(
+    containers.slides,
+    'https://fahrplan.events.ccc.de/system/event_attachments/attachments/000/003/792/original/Hacking_Containers_and_Kubernetes.pdf?1566398735',
+  );
 
   // A bare host name gets a scheme; a linked paper (PDF without "slides" in its title) is a link, not slides.
   const libra = session(result, 'Camp2019-10317-fighting_back_against_libra_-_decentralizing_facebook_connect');
@@ -124,7 +127,14 @@ const minimal = (events: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({
     schedule: {
       version: '1',
-      conference: { acronym: 'tinycon', title: 'TinyCon', start: '2024-01-01', end: '2024-01-01', days: [{ index: 1, date: '2024-01-01', rooms: { 'Room A': events } }], ...extra },
+      conference: {
+        acronym: 'tinycon',
+        title: 'TinyCon',
+        start: '2024-01-01',
+        end: '2024-01-01',
+        days: [{ index: 1, date: '2024-01-01', rooms: { 'Room A': events } }],
+        ...extra,
+      },
     },
   });
 
@@ -135,9 +145,18 @@ test('schema 2 typed links: MEDIA is the video, SLIDES the slides, whatever the 
       conference: { acronym: 'tinycon', title: 'TinyCon', start: '2024-01-01T09:00:00+01:00', end: '2024-01-01T18:00:00+01:00', days: [] },
       events: [
         {
-          guid: 'x', title: 'Typed', start: '2024-01-01T10:00:00+01:00', end: '2024-01-01T10:25:00+01:00', room: { guid: 'r' }, track: { slug: 'main' }, type: 'TALK',
+          guid: 'x',
+          title: 'Typed',
+          start: '2024-01-01T10:00:00+01:00',
+          end: '2024-01-01T10:25:00+01:00',
+          room: { guid: 'r' },
+          track: { slug: 'main' },
+          type: 'TALK',
           participants: [{ guid: 'p', name: 'Ann Example', role: 'SPEAKER' }],
-          links: [{ type: 'MEDIA', url: 'https://cdn.example.org/recordings/typed' }, { type: 'PAPER', url: 'https://example.org/paper.pdf' }],
+          links: [
+            { type: 'MEDIA', url: 'https://cdn.example.org/recordings/typed' },
+            { type: 'PAPER', url: 'https://example.org/paper.pdf' },
+          ],
           attachments: [{ type: 'SLIDES', url: 'https://example.org/deck' }],
         },
         { type: 'BREAK', title: 'Coffee', start: '2024-01-01T10:30:00+01:00', end: '2024-01-01T11:00:00+01:00' },
@@ -156,7 +175,20 @@ test('schema 2 typed links: MEDIA is the video, SLIDES the slides, whatever the 
 });
 
 test('a recording field counts as the video', () => {
-  const ev = { id: 1, guid: 'g', title: 'Recorded', date: '2024-01-01T10:00:00+01:00', start: '10:00', duration: '00:30', room: 'Room A', slug: 'recorded', persons: [], links: [], attachments: [], recording: { url: 'https://media.ccc.de/v/tinycon-1-recorded' } };
+  const ev = {
+    id: 1,
+    guid: 'g',
+    title: 'Recorded',
+    date: '2024-01-01T10:00:00+01:00',
+    start: '10:00',
+    duration: '00:30',
+    room: 'Room A',
+    slug: 'recorded',
+    persons: [],
+    links: [],
+    attachments: [],
+    recording: { url: 'https://media.ccc.de/v/tinycon-1-recorded' },
+  };
   const s = importFrabJson(minimal([ev])).files[0]!.sessions[0]!;
   assert.equal(s.video, 'https://media.ccc.de/v/tinycon-1-recorded');
   const t = importFrabJson(minimal([{ ...ev, recording: undefined, video_download_url: 'https://cdn.example.org/tinycon-1.mp4' }])).files[0]!.sessions[0]!;
@@ -164,21 +196,40 @@ test('a recording field counts as the video', () => {
 });
 
 test('a session without a title is skipped with a warning; duplicate ids get a suffix', () => {
-  const base = { date: '2024-01-01T10:00:00+01:00', start: '10:00', duration: '00:30', room: 'Room A', persons: [{ id: 1, public_name: 'Ann' }], links: [], attachments: [] };
-  const result = importFrabJson(minimal([
-    { ...base, id: 1, guid: 'a', title: '  ', slug: 'untitled' },
-    { ...base, id: 2, guid: 'b', title: 'Same', slug: '' },
-    { ...base, id: 3, guid: 'c', title: 'Same', slug: '' },
-  ]));
-  assert.deepEqual(result.files[0]!.sessions.map((s) => s.id), ['same', 'same-2']);
+  const base = {
+    date: '2024-01-01T10:00:00+01:00',
+    start: '10:00',
+    duration: '00:30',
+    room: 'Room A',
+    persons: [{ id: 1, public_name: 'Ann' }],
+    links: [],
+    attachments: [],
+  };
+  const result = importFrabJson(
+    minimal([
+      { ...base, id: 1, guid: 'a', title: '  ', slug: 'untitled' },
+      { ...base, id: 2, guid: 'b', title: 'Same', slug: '' },
+      { ...base, id: 3, guid: 'c', title: 'Same', slug: '' },
+    ]),
+  );
+  assert.deepEqual(
+    result.files[0]!.sessions.map((s) => s.id),
+    ['same', 'same-2'],
+  );
   assert.equal(result.warnings.length, 2);
   assert.match(result.warnings[0]!, /event a on 2024-01-01 has no title; skipped/);
   assert.match(result.warnings[1]!, /two sessions share the id 'same'/);
 });
 
 test('bad input: invalid JSON and the wrong shape raise ImportError with a helpful message', () => {
-  assert.throws(() => importFrabJson('{"schedule": '), (err: unknown) => err instanceof ImportError && /not valid JSON/.test(err.message) && /frab-json/.test(err.message));
-  assert.throws(() => importFrabJson('{"schedule": {"version": "1"}}'), (err: unknown) => err instanceof ImportError && /no schedule\.conference/.test(err.message));
+  assert.throws(
+    () => importFrabJson('{"schedule": '),
+    (err: unknown) => err instanceof ImportError && /not valid JSON/.test(err.message) && /frab-json/.test(err.message),
+  );
+  assert.throws(
+    () => importFrabJson('{"schedule": {"version": "1"}}'),
+    (err: unknown) => err instanceof ImportError && /no schedule\.conference/.test(err.message),
+  );
   assert.throws(() => importFrabJson('[]'), ImportError);
   assert.throws(
     () => importFrabJson('{"sessions": [], "speakers": [], "rooms": []}'),

@@ -33,12 +33,34 @@ const session = (y: number, id: string): Session => {
   return found;
 };
 /** The raw text of each `<event>` element, in document order (the order the importer keeps). */
-const rawEvents = (y: number) => xml(y).split(/<event[\s>]/).slice(1).map((chunk) => chunk.slice(0, chunk.indexOf('</event>')));
+const rawEvents = (y: number) =>
+  xml(y)
+    .split(/<event[\s>]/)
+    .slice(1)
+    .map((chunk) => chunk.slice(0, chunk.indexOf('</event>')));
 
 // Counted with grep -c '<event ' on each file (one event per line), before any of this code ran.
 const EVENTS_PER_YEAR: Record<number, number> = {
-  2007: 215, 2008: 258, 2009: 281, 2010: 301, 2011: 331, 2012: 442, 2013: 487, 2014: 513, 2015: 551, 2016: 617,
-  2017: 668, 2018: 689, 2019: 775, 2020: 872, 2021: 773, 2022: 730, 2023: 780, 2024: 674, 2025: 943, 2026: 883,
+  2007: 215,
+  2008: 258,
+  2009: 281,
+  2010: 301,
+  2011: 331,
+  2012: 442,
+  2013: 487,
+  2014: 513,
+  2015: 551,
+  2016: 617,
+  2017: 668,
+  2018: 689,
+  2019: 775,
+  2020: 872,
+  2021: 773,
+  2022: 730,
+  2023: 780,
+  2024: 674,
+  2025: 943,
+  2026: 883,
 };
 
 test('FOSDEM 2007–2026: 11,783 sessions in all, every <event> of every year', { skip: skipAll }, () => {
@@ -100,10 +122,15 @@ test('FOSDEM lists each recording as WebM and MP4: the MP4 is kept', { skip: ski
   // the replaced 2019 file added.
   assert.equal(both, 5007);
   // 2023: 646 MP4 recordings, no WebM left, and one YouTube video.
-  const v2023 = sessions(2023).filter((s) => s.video).map((s) => s.video!);
+  const v2023 = sessions(2023)
+    .filter((s) => s.video)
+    .map((s) => s.video!);
   assert.equal(v2023.filter((v) => v.endsWith('.mp4')).length, 646);
   assert.equal(v2023.filter((v) => v.endsWith('.webm')).length, 0);
-  assert.deepEqual(v2023.filter((v) => !v.endsWith('.mp4')), ['https://www.youtube.com/watch?v=Op6EQAfo7J8&t=53s']);
+  assert.deepEqual(
+    v2023.filter((v) => !v.endsWith('.mp4')),
+    ['https://www.youtube.com/watch?v=Op6EQAfo7J8&t=53s'],
+  );
 });
 
 test('fosdem-2023: stats of the year', { skip: skipUnlessShared(...fosdem(2023)) }, () => {
@@ -111,7 +138,11 @@ test('fosdem-2023: stats of the year', { skip: skipUnlessShared(...fosdem(2023))
   assert.deepEqual(importStats(year(2023).files), { events: 1, sessions: 780, speakers: 787, sessionsWithVideo: 647, sessionsWithSlides: 505 });
   assert.deepEqual(year(2023).warnings, []);
   assert.deepEqual(year(2023).files[0]!.event, {
-    id: 'fosdem-2023', name: 'FOSDEM 2023', location: 'ULB (Université Libre de Bruxelles), Brussels', start: '2023-02-04', end: '2023-02-05',
+    id: 'fosdem-2023',
+    name: 'FOSDEM 2023',
+    location: 'ULB (Université Libre de Bruxelles), Brussels',
+    start: '2023-02-04',
+    end: '2023-02-05',
   });
 });
 
@@ -140,7 +171,9 @@ test('fosdem-2023 container_kubernetes_multi_cloud, field by field', { skip: ski
     { url: 'https://chat.fosdem.org/#/room/#2023-ub2.252a_lameere_:fosdem.org', title: 'Chat room (web)' },
     { url: 'https://matrix.to/#/#2023-ub2.252a_lameere_:fosdem.org?web-instance[element.io]=chat.fosdem.org', title: 'Chat room (app)' },
     { url: 'https://submission.fosdem.org/feedback/14580.php', title: 'Submit feedback' },
-    { url: 'https://fosdem.org/2023/schedule/event/container_kubernetes_multi_cloud/attachments/video/5608/export/events/attachments/container_kubernetes_multi_cloud/video/5608/FOSDEM_Kubernetes_DEMO_2023.mp4' },
+    {
+      url: 'https://fosdem.org/2023/schedule/event/container_kubernetes_multi_cloud/attachments/video/5608/export/events/attachments/container_kubernetes_multi_cloud/video/5608/FOSDEM_Kubernetes_DEMO_2023.mp4',
+    },
   ]);
   assert.equal(s.schedule, undefined, '2023 has no <url> per event');
 });
@@ -161,7 +194,11 @@ test('fosdem-2010, the old layout: events straight under <day>, empty slugs → 
   assert.equal(asterisk.type, undefined, '<type></type> is empty');
   for (const s of list) assert.match(s.id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, s.title);
   assert.deepEqual(year(2010).files[0]!.event, {
-    id: 'fosdem-2010', name: 'FOSDEM 2010', location: 'ULB (Université Libre de Bruxelles), Brussels', start: '2010-02-06', end: '2010-02-07',
+    id: 'fosdem-2010',
+    name: 'FOSDEM 2010',
+    location: 'ULB (Université Libre de Bruxelles), Brussels',
+    start: '2010-02-06',
+    end: '2010-02-07',
   });
 });
 
@@ -172,21 +209,48 @@ test('fosdem-2008: duplicate titles get -2 ids, each with a warning', { skip: sk
   for (const w of warnings) assert.match(w, /^fosdem-2008: two sessions share the id '[^']+'; the later one \(".+"\) is '[^']+-\d'$/);
   assert.ok(warnings.includes(`fosdem-2008: two sessions share the id 'perl-6'; the later one ("Perl 6") is 'perl-6-2'`));
   const perl = sessions(2008).filter((s) => s.title === 'Perl 6');
-  assert.deepEqual(perl.map((s) => s.id), ['perl-6', 'perl-6-2']);
+  assert.deepEqual(
+    perl.map((s) => s.id),
+    ['perl-6', 'perl-6-2'],
+  );
   // The 20 repeated slugs, in order, as python3 found them (the same slug rules, applied to the raw titles).
   const repeated = [
-    'battle-for-wesnoth', 'globulation-2', 'jruby', 'how-a-large-scale-opensource-project-works', 'perl-6', 'status-update-of-software-patents',
-    'tux-with-shades-linux-in-hollywood', 'unicoding-with-php-6', 'welcome', 'cakephp', 'introduction-to-centos', 'cmake',
-    'conary-packaging-simply-powerful', 'free-software-in-telecom-focusing-on-qtopia', 'hudson', 'application-virtualization-with-next-generation-klik',
-    'openqrm-pluggable-virtualization-for-modern-data-centers', 'scons', 'virtualbox', 'xen',
+    'battle-for-wesnoth',
+    'globulation-2',
+    'jruby',
+    'how-a-large-scale-opensource-project-works',
+    'perl-6',
+    'status-update-of-software-patents',
+    'tux-with-shades-linux-in-hollywood',
+    'unicoding-with-php-6',
+    'welcome',
+    'cakephp',
+    'introduction-to-centos',
+    'cmake',
+    'conary-packaging-simply-powerful',
+    'free-software-in-telecom-focusing-on-qtopia',
+    'hudson',
+    'application-virtualization-with-next-generation-klik',
+    'openqrm-pluggable-virtualization-for-modern-data-centers',
+    'scons',
+    'virtualbox',
+    'xen',
   ];
-  assert.deepEqual(warnings.map((w) => /share the id '([^']+)'/.exec(w)?.[1]), repeated);
+  assert.deepEqual(
+    warnings.map((w) => /share the id '([^']+)'/.exec(w)?.[1]),
+    repeated,
+  );
   for (const id of repeated) {
     const first = session(2008, id);
     assert.equal(session(2008, `${id}-2`).title, first.title);
   }
   // A -2 of a title that itself ends in 2 ("Globulation 2").
-  assert.deepEqual(sessions(2008).filter((s) => s.title === 'Globulation 2').map((s) => s.id), ['globulation-2', 'globulation-2-2']);
+  assert.deepEqual(
+    sessions(2008)
+      .filter((s) => s.title === 'Globulation 2')
+      .map((s) => s.id),
+    ['globulation-2', 'globulation-2-2'],
+  );
   // conference <end> is "20008-02-24" in the file: not a date, so left out.
   assert.equal(year(2008).files[0]!.event.end, undefined);
   assert.equal(year(2008).files[0]!.event.start, '2008-02-23');
@@ -202,7 +266,7 @@ test('a link titled "Video" on a web page is taken as the video', { skip: skipUn
   assert.equal(s.video, 'https://air.mozilla.org/changesets-evolution-with-mercurial/');
 });
 
-test('fosdem-2007–2012: each event\'s <room> is kept', { skip: skipAll }, () => {
+test("fosdem-2007–2012: each event's <room> is kept", { skip: skipAll }, () => {
   assert.equal(session(2010, 'asterisk-an-introduction-to-asterisk-development').room, 'Ferrer');
   for (const y of [2007, 2008, 2009, 2010, 2011, 2012]) {
     const events = rawEvents(y);
@@ -218,7 +282,8 @@ test('numeric character references (&#39;, &#233;) are decoded', { skip: skipAll
   assert.equal(s.title, "Let's port together");
   assert.equal(s.id, 'lets-port-together');
   assert.equal(year(2012).files[0]!.event.location, 'ULB (Université Libre de Bruxelles), Brussels');
-  for (const y of YEARS) for (const x of sessions(y)) assert.doesNotMatch(`${x.title} ${x.speakers.map((p) => p.name).join()}`, /&#\d+;/, `fosdem-${y} ${x.id}`);
+  for (const y of YEARS)
+    for (const x of sessions(y)) assert.doesNotMatch(`${x.title} ${x.speakers.map((p) => p.name).join()}`, /&#\d+;/, `fosdem-${y} ${x.id}`);
 });
 
 test('a MediaWiki /w/index.php link titled "Slides" is the slides', { skip: skipUnlessShared(...fosdem(2017)) }, () => {
@@ -243,27 +308,37 @@ test('every imported id is a valid index id and every link an http(s) URL (so th
 });
 
 test('malformed XML → ImportError with line and column', () => {
-  const text = '<?xml version="1.0"?>\n<schedule>\n  <conference><title>X</title></conference>\n  <day date="2024-01-01"><event id="1"><title>A</event></day>\n</schedule>\n';
+  const text =
+    '<?xml version="1.0"?>\n<schedule>\n  <conference><title>X</title></conference>\n  <day date="2024-01-01"><event id="1"><title>A</event></day>\n</schedule>\n';
   assert.throws(
     () => importFrabXml(text),
     (err: unknown) => {
       assert.ok(err instanceof ImportError);
       // Column 48 of line 4 is the `</event>` that closes nothing open.
-      assert.equal(err.message, "not well-formed XML: Expected closing tag 'title' (opened in line 4, col 40) instead of closing tag 'event'. (line 4, column 48)");
+      assert.equal(
+        err.message,
+        "not well-formed XML: Expected closing tag 'title' (opened in line 4, col 40) instead of closing tag 'event'. (line 4, column 48)",
+      );
       return true;
     },
   );
   // Unclosed elements: reported at the start.
-  assert.throws(() => importFrabXml('<schedule><conference>'), (err: unknown) => err instanceof ImportError && /^not well-formed XML: .* \(line 1, column 1\)$/.test(err.message));
+  assert.throws(
+    () => importFrabXml('<schedule><conference>'),
+    (err: unknown) => err instanceof ImportError && /^not well-formed XML: .* \(line 1, column 1\)$/.test(err.message),
+  );
 });
 
 test('XML that is not a frab schedule → ImportError', () => {
   for (const text of ['<?xml version="1.0"?>\n<rss><channel><title>Blog</title></channel></rss>\n', '<schedule><day date="2024-01-01"/></schedule>']) {
-    assert.throws(() => importFrabXml(text), (err: unknown) => {
-      assert.ok(err instanceof ImportError);
-      assert.equal(err.message, 'this XML is not a frab schedule: it has no <schedule><conference> element');
-      return true;
-    });
+    assert.throws(
+      () => importFrabXml(text),
+      (err: unknown) => {
+        assert.ok(err instanceof ImportError);
+        assert.equal(err.message, 'this XML is not a frab schedule: it has no <schedule><conference> element');
+        return true;
+      },
+    );
   }
 });
 
@@ -284,7 +359,16 @@ test('a minimal schedule: ids, room from <room name>, untitled events skipped wi
   const result = importFrabXml(text, { fileName: 'mini.xml' });
   assert.deepEqual(result.files[0]!.event, { id: 'mini24', name: 'Mini Conf', start: '2024-03-01', end: '2024-03-01' });
   assert.deepEqual(result.files[0]!.sessions, [
-    { id: 'keynote', title: 'Keynote', speakers: [{ name: 'Ada' }, { name: 'Grace' }], type: 'keynote', start: '2024-03-01T10:00', duration: 30, room: 'Hall A', video: 'https://youtu.be/abc' },
+    {
+      id: 'keynote',
+      title: 'Keynote',
+      speakers: [{ name: 'Ada' }, { name: 'Grace' }],
+      type: 'keynote',
+      start: '2024-03-01T10:00',
+      duration: 30,
+      room: 'Hall A',
+      video: 'https://youtu.be/abc',
+    },
     { id: 'keynote-2', title: 'Keynote', speakers: [], start: '2024-03-01T12:00', duration: 5, room: 'Hall A' },
   ]);
   assert.deepEqual(result.warnings, [

@@ -16,7 +16,10 @@ test('Sched-style calendar: speakers in DESCRIPTION, escaped text, folded lines,
   assert.deepEqual(importStats(result.files), { events: 1, sessions: 6, speakers: 10, sessionsWithVideo: 1, sessionsWithSlides: 1 });
   const { event, sessions } = result.files[0]!;
   assert.deepEqual(event, { id: 'example-open-source-summit-2024', name: 'Example Open Source Summit 2024', start: '2024-06-04', end: '2024-06-05' });
-  assert.deepEqual(sessions.map((s) => s.start), ['2024-06-04T09:00', '2024-06-04T10:00', '2024-06-04T12:30', '2024-06-04T14:00', '2024-06-05T14:00', '2024-06-05T16:30']);
+  assert.deepEqual(
+    sessions.map((s) => s.start),
+    ['2024-06-04T09:00', '2024-06-04T10:00', '2024-06-04T12:30', '2024-06-04T14:00', '2024-06-05T14:00', '2024-06-05T16:30'],
+  );
 
   const keynote = sessions[0];
   assert.deepEqual(keynote, {
@@ -56,7 +59,10 @@ test('Sched-style calendar: speakers in DESCRIPTION, escaped text, folded lines,
   const lightning = sessions.find((s) => s.title === 'Lightning Talks');
   assert.equal(lightning?.id, 'lightning-talks-day-two');
   assert.equal(lightning?.type, 'lightning');
-  assert.deepEqual(lightning?.speakers.map((s) => s.name), ['Heidi Moe', 'Ivan Koe', 'Judy Zoe']);
+  assert.deepEqual(
+    lightning?.speakers.map((s) => s.name),
+    ['Heidi Moe', 'Ivan Koe', 'Judy Zoe'],
+  );
 
   const lunch = sessions.find((s) => s.title === 'Lunch');
   assert.deepEqual(lunch?.speakers, []);
@@ -93,10 +99,18 @@ test('pretalx-style calendar: speakers in SUMMARY after the last " - "', () => {
 
 test('" - " in a title is left alone outside pretalx calendars; eventId overrides', () => {
   const ics = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Example//Schedule//EN',
-    'BEGIN:VEVENT', 'UID:1@example.org', 'DTSTAMP:20240101T000000Z', 'DTSTART:20240301T100000', 'DTEND:20240301T103000',
-    'SUMMARY:Fomu - an FPGA inside your USB port', 'END:VEVENT',
-    'END:VCALENDAR', '',
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Example//Schedule//EN',
+    'BEGIN:VEVENT',
+    'UID:1@example.org',
+    'DTSTAMP:20240101T000000Z',
+    'DTSTART:20240301T100000',
+    'DTEND:20240301T103000',
+    'SUMMARY:Fomu - an FPGA inside your USB port',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
   ].join('\r\n');
   const result = importIcal(ics, { fileName: 'tiny-fest.ics', eventId: 'tiny-2024' });
   const s = result.files[0]!.sessions[0]!;
@@ -108,9 +122,19 @@ test('" - " in a title is left alone outside pretalx calendars; eventId override
 
 test('UTC times without a calendar time zone are kept, with a warning', () => {
   const ics = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Example//EN', 'X-WR-CALNAME:Utc Con',
-    'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20240101T000000Z', 'DTSTART:20240301T100000Z', 'DURATION:PT50M', 'SUMMARY:Talk', 'END:VEVENT',
-    'END:VCALENDAR', '',
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Example//EN',
+    'X-WR-CALNAME:Utc Con',
+    'BEGIN:VEVENT',
+    'UID:a',
+    'DTSTAMP:20240101T000000Z',
+    'DTSTART:20240301T100000Z',
+    'DURATION:PT50M',
+    'SUMMARY:Talk',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
   ].join('\r\n');
   const result = importIcal(ics);
   assert.equal(result.files[0]!.sessions[0]!.start, '2024-03-01T10:00');
@@ -120,9 +144,20 @@ test('UTC times without a calendar time zone are kept, with a warning', () => {
 
 test('X-WR-TIMEZONE without a VTIMEZONE converts UTC times through the IANA database', () => {
   const ics = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Sched.com Tokyo Example//EN', 'X-WR-CALNAME:Tokyo Example', 'X-WR-TIMEZONE:Asia/Tokyo',
-    'BEGIN:VEVENT', 'UID:a', 'DTSTAMP:20240101T000000Z', 'DTSTART:20240301T233000Z', 'DTEND:20240302T000000Z', 'SUMMARY:Late talk', 'END:VEVENT',
-    'END:VCALENDAR', '',
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Sched.com Tokyo Example//EN',
+    'X-WR-CALNAME:Tokyo Example',
+    'X-WR-TIMEZONE:Asia/Tokyo',
+    'BEGIN:VEVENT',
+    'UID:a',
+    'DTSTAMP:20240101T000000Z',
+    'DTSTART:20240301T233000Z',
+    'DTEND:20240302T000000Z',
+    'SUMMARY:Late talk',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
   ].join('\r\n');
   const result = importIcal(ics);
   assert.deepEqual(result.warnings, []);
@@ -132,22 +167,47 @@ test('X-WR-TIMEZONE without a VTIMEZONE converts UTC times through the IANA data
 
 test('a VEVENT without a SUMMARY is skipped with a warning', () => {
   const ics = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Example//EN', 'X-WR-CALNAME:Gaps\\, Inc.',
-    'BEGIN:VEVENT', 'UID:no-title@example.org', 'DTSTAMP:20240101T000000Z', 'DTSTART:20240301T100000', 'END:VEVENT',
-    'BEGIN:VEVENT', 'UID:b', 'DTSTAMP:20240101T000000Z', 'DTSTART:20240301T110000', 'SUMMARY:Kept', 'END:VEVENT',
-    'END:VCALENDAR', '',
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Example//EN',
+    'X-WR-CALNAME:Gaps\\, Inc.',
+    'BEGIN:VEVENT',
+    'UID:no-title@example.org',
+    'DTSTAMP:20240101T000000Z',
+    'DTSTART:20240301T100000',
+    'END:VEVENT',
+    'BEGIN:VEVENT',
+    'UID:b',
+    'DTSTAMP:20240101T000000Z',
+    'DTSTART:20240301T110000',
+    'SUMMARY:Kept',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
   ].join('\r\n');
   const result = importIcal(ics);
-  assert.deepEqual(result.files[0]!.sessions.map((s) => s.title), ['Kept']);
+  assert.deepEqual(
+    result.files[0]!.sessions.map((s) => s.title),
+    ['Kept'],
+  );
   assert.equal(result.files[0]!.event.name, 'Gaps, Inc.', 'X-WR-CALNAME is unescaped');
   assert.equal(result.warnings.length, 1);
   assert.match(result.warnings[0]!, /UID no-title@example\.org\) has no SUMMARY; skipped/);
 });
 
 test('bad input raises ImportError with a helpful message', () => {
-  assert.throws(() => importIcal('this is not a calendar'), (err: unknown) => err instanceof ImportError && /not valid iCalendar/.test(err.message) && /ical/.test(err.message));
-  assert.throws(() => importIcal(''), (err: unknown) => err instanceof ImportError && /no BEGIN:VCALENDAR/.test(err.message));
+  assert.throws(
+    () => importIcal('this is not a calendar'),
+    (err: unknown) => err instanceof ImportError && /not valid iCalendar/.test(err.message) && /ical/.test(err.message),
+  );
+  assert.throws(
+    () => importIcal(''),
+    (err: unknown) => err instanceof ImportError && /no BEGIN:VCALENDAR/.test(err.message),
+  );
   assert.throws(() => importIcal('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VCALENDAR\r\n'), ImportError);
   assert.throws(() => importIcal('{"schedule": {}}'), ImportError);
-  assert.throws(() => importIcal('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ann\r\nEND:VCARD\r\n'), (err: unknown) => err instanceof ImportError && /no BEGIN:VCALENDAR/.test(err.message));
+  assert.throws(
+    () => importIcal('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ann\r\nEND:VCARD\r\n'),
+    (err: unknown) => err instanceof ImportError && /no BEGIN:VCALENDAR/.test(err.message),
+  );
 });

@@ -12,7 +12,10 @@ const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'pyvideo');
 const folder = (name: string): PyvideoFolder => ({
   folder: name,
   category: JSON.parse(readFileSync(join(FIXTURES, name, 'category.json'), 'utf8')),
-  videos: readdirSync(join(FIXTURES, name, 'videos')).map((f) => ({ file: `videos/${f}`, data: JSON.parse(readFileSync(join(FIXTURES, name, 'videos', f), 'utf8')) })),
+  videos: readdirSync(join(FIXTURES, name, 'videos')).map((f) => ({
+    file: `videos/${f}`,
+    data: JSON.parse(readFileSync(join(FIXTURES, name, 'videos', f), 'utf8')),
+  })),
 });
 
 test('an event folder: id from the folder name, name from category.json, one session per talk', () => {
@@ -41,17 +44,34 @@ test('talks on the NO_PUBLISH list are left out entirely', () => {
 
 test('the whole tree: one event per folder; an event folder alone; the tree NO_PUBLISH.json is read', () => {
   const tree = readPyvideoFolder(FIXTURES)!;
-  assert.deepEqual(tree.folders.map((f) => f.folder), ['europython-2024', 'pyohio-2014']);
+  assert.deepEqual(
+    tree.folders.map((f) => f.folder),
+    ['europython-2024', 'pyohio-2014'],
+  );
   assert.deepEqual(tree.noPublish, [2845, 5984]);
   const one = readPyvideoFolder(join(FIXTURES, 'europython-2024'))!;
-  assert.deepEqual(one.folders.map((f) => f.folder), ['europython-2024']);
+  assert.deepEqual(
+    one.folders.map((f) => f.folder),
+    ['europython-2024'],
+  );
   assert.deepEqual(one.noPublish, [2845, 5984], 'the NO_PUBLISH.json beside the event folder');
   assert.equal(readPyvideoFolder(join(process.cwd(), 'test', 'fixtures', 'ical')), undefined);
-  assert.deepEqual(importPyvideo(tree.folders, { noPublish: tree.noPublish }).files.map((f) => f.event.id), ['europython-2024', 'pyohio-2014']);
+  assert.deepEqual(
+    importPyvideo(tree.folders, { noPublish: tree.noPublish }).files.map((f) => f.event.id),
+    ['europython-2024', 'pyohio-2014'],
+  );
 });
 
 test('records without a title are skipped with a warning; no folders is an error', () => {
-  const result = importPyvideo([{ folder: 'x-2020', videos: [{ file: 'videos/a.json', data: { videos: [] } }, { file: 'videos/b.json', data: { title: 'B', videos: [{ url: 'javascript:alert(1)' }] } }] }]);
+  const result = importPyvideo([
+    {
+      folder: 'x-2020',
+      videos: [
+        { file: 'videos/a.json', data: { videos: [] } },
+        { file: 'videos/b.json', data: { title: 'B', videos: [{ url: 'javascript:alert(1)' }] } },
+      ],
+    },
+  ]);
   assert.deepEqual(result.files[0]!.event, { id: 'x-2020', name: 'X 2020' });
   assert.deepEqual(result.files[0]!.sessions, [{ id: 'b', title: 'B', speakers: [] }]);
   assert.match(result.warnings[0]!, /a\.json has no title/);

@@ -12,21 +12,27 @@ const notes = JSON.parse(readFileSync(join(dir, 'kubecon-eu-2024-second-brain.js
 test('speaker tails: pairs, shared companies, job titles, groups; a tail without a company stays in the title', () => {
   assert.deepEqual(splitSpeakerTail('DRAcon: Demystifying Dynamic Resource Allocation - from Myths to Facts - Kevin Klues, NVIDIA & Patrick Ohly, Intel'), {
     title: 'DRAcon: Demystifying Dynamic Resource Allocation - from Myths to Facts',
-    speakers: [{ name: 'Kevin Klues', affiliation: 'NVIDIA' }, { name: 'Patrick Ohly', affiliation: 'Intel' }],
+    speakers: [
+      { name: 'Kevin Klues', affiliation: 'NVIDIA' },
+      { name: 'Patrick Ohly', affiliation: 'Intel' },
+    ],
   });
   assert.deepEqual(splitSpeakerTail('Keynote: X - Kevin Klues, Distinguished Engineer & Sanjay Chatterjee, Engineering Manager, NVIDIA').speakers, [
     { name: 'Kevin Klues', affiliation: 'NVIDIA' },
     { name: 'Sanjay Chatterjee', affiliation: 'NVIDIA' },
   ]);
-  assert.deepEqual(splitSpeakerTail('Y - Nikhita Raghunath & Rajas Kakodar, VMware by Broadcom; Patrick Ohly & Cathy Zhang, Intel').speakers.map((s) => `${s.name}/${s.affiliation}`), [
-    'Nikhita Raghunath/VMware by Broadcom',
-    'Rajas Kakodar/VMware by Broadcom',
-    'Patrick Ohly/Intel',
-    'Cathy Zhang/Intel',
-  ]);
+  assert.deepEqual(
+    splitSpeakerTail('Y - Nikhita Raghunath & Rajas Kakodar, VMware by Broadcom; Patrick Ohly & Cathy Zhang, Intel').speakers.map(
+      (s) => `${s.name}/${s.affiliation}`,
+    ),
+    ['Nikhita Raghunath/VMware by Broadcom', 'Rajas Kakodar/VMware by Broadcom', 'Patrick Ohly/Intel', 'Cathy Zhang/Intel'],
+  );
   assert.deepEqual(splitSpeakerTail('Keynote: Closing Remarks'), { title: 'Keynote: Closing Remarks', speakers: [] });
   assert.deepEqual(splitSpeakerTail('A Race - avoiding foot-guns | Project Lightning Talk').speakers, []);
-  assert.equal(splitSpeakerTail('Kubernetes on Edge Day Hosted by CNCF - Half Day Event | ALL ACCESS PASS REQUIRED').title, 'Kubernetes on Edge Day Hosted by CNCF');
+  assert.equal(
+    splitSpeakerTail('Kubernetes on Edge Day Hosted by CNCF - Half Day Event | ALL ACCESS PASS REQUIRED').title,
+    'Kubernetes on Edge Day Hosted by CNCF',
+  );
 });
 
 test('the scrape: breaks and cancelled talks out, tracks from the notes, the page link preferred, confident fallbacks only', () => {
@@ -39,12 +45,16 @@ test('the scrape: breaks and cancelled talks out, tracks from the notes, the pag
   assert.deepEqual(gpu, {
     id: 'keynote-accelerating-ai-workloads-with-gpus-in-kubernetes',
     title: 'Keynote: Accelerating AI Workloads with GPUs in Kubernetes',
-    speakers: [{ name: 'Kevin Klues', affiliation: 'NVIDIA' }, { name: 'Sanjay Chatterjee', affiliation: 'NVIDIA' }],
+    speakers: [
+      { name: 'Kevin Klues', affiliation: 'NVIDIA' },
+      { name: 'Sanjay Chatterjee', affiliation: 'NVIDIA' },
+    ],
     type: 'keynote',
     track: 'Keynote Sessions',
     video: gpu.video,
     slides: gpu.slides,
-    schedule: 'https://kccnceu2024.sched.com/event/1YhI5/keynote-accelerating-ai-workloads-with-gpus-in-kubernetes-kevin-klues-distinguished-engineer-sanjay-chatterjee-engineering-manager-nvidia',
+    schedule:
+      'https://kccnceu2024.sched.com/event/1YhI5/keynote-accelerating-ai-workloads-with-gpus-in-kubernetes-kevin-klues-distinguished-engineer-sanjay-chatterjee-engineering-manager-nvidia',
   });
   const raw = (scrape as { sessions: { name: string; video: string }[] }).sessions.find((s) => s.name.startsWith('Keynote: Accelerating'))!.video;
   assert.equal(new URL(gpu.video!).href, new URL(raw).href, "the Sched page's own link");
@@ -54,18 +64,25 @@ test('the scrape: breaks and cancelled talks out, tracks from the notes, the pag
 });
 
 test("the notes' link fills a talk without one only when its title match was confident and the video is no other talk's", () => {
-  const page = { sessions: [
-    { name: 'A talk - Ann Example, Org', url: 'https://x.sched.com/event/1AAA/a?iframe=no', video: '' },
-    { name: 'B talk - Bo Example, Org', url: 'https://x.sched.com/event/1BBB/b?iframe=no', video: '' },
-    { name: 'C talk - Cy Example, Org', url: 'https://x.sched.com/event/1CCC/c?iframe=no', video: 'https://www.youtube.com/watch?v=ccccccccccc' },
-  ] };
-  const brain = { sessions: [
-    { sched_event_id: '1AAA', youtube_url: 'https://www.youtube.com/watch?v=aaaaaaaaaaa', youtube_match_score: 0.95 },
-    { sched_event_id: '1BBB', youtube_url: 'https://www.youtube.com/watch?v=ccccccccccc', youtube_match_score: 0.99 },
-    { sched_event_id: '1CCC', youtube_url: 'https://www.youtube.com/watch?v=zzzzzzzzzzz', youtube_match_score: 1 },
-  ] };
+  const page = {
+    sessions: [
+      { name: 'A talk - Ann Example, Org', url: 'https://x.sched.com/event/1AAA/a?iframe=no', video: '' },
+      { name: 'B talk - Bo Example, Org', url: 'https://x.sched.com/event/1BBB/b?iframe=no', video: '' },
+      { name: 'C talk - Cy Example, Org', url: 'https://x.sched.com/event/1CCC/c?iframe=no', video: 'https://www.youtube.com/watch?v=ccccccccccc' },
+    ],
+  };
+  const brain = {
+    sessions: [
+      { sched_event_id: '1AAA', youtube_url: 'https://www.youtube.com/watch?v=aaaaaaaaaaa', youtube_match_score: 0.95 },
+      { sched_event_id: '1BBB', youtube_url: 'https://www.youtube.com/watch?v=ccccccccccc', youtube_match_score: 0.99 },
+      { sched_event_id: '1CCC', youtube_url: 'https://www.youtube.com/watch?v=zzzzzzzzzzz', youtube_match_score: 1 },
+    ],
+  };
   const sessions = importSchedScrape(page, { eventId: 'x', tracks: brain }).files[0]!.sessions;
-  assert.deepEqual(sessions.map((s) => s.video), ['https://www.youtube.com/watch?v=aaaaaaaaaaa', undefined, 'https://www.youtube.com/watch?v=ccccccccccc']);
+  assert.deepEqual(
+    sessions.map((s) => s.video),
+    ['https://www.youtube.com/watch?v=aaaaaaaaaaa', undefined, 'https://www.youtube.com/watch?v=ccccccccccc'],
+  );
   const low = importSchedScrape(page, { eventId: 'x', tracks: { sessions: [{ ...brain.sessions[0], youtube_match_score: 0.8 }] } }).files[0]!.sessions;
   assert.equal(low[0]!.video, undefined);
 });

@@ -79,29 +79,49 @@ test('event name from the file name', () => {
 });
 
 const speakers = [{ id: 's1', fullName: 'Ann Example', tagLine: 'Engineer at Example Corp' }];
-const questions = [{ id: 1, question: 'Slides' }, { id: 2, question: 'Recording' }, { id: 3, question: 'Code' }];
+const questions = [
+  { id: 1, question: 'Slides' },
+  { id: 2, question: 'Recording' },
+  { id: 3, question: 'Code' },
+];
 const categories = [
   { id: 10, title: 'Session format', items: [{ id: 11, name: 'Workshop' }] },
   { id: 20, title: 'Track', items: [{ id: 21, name: 'Cloud' }] },
 ];
 const session = (over: Record<string, unknown>) => ({
-  id: '1', title: 'A talk', startsAt: '2024-03-31T01:30:00', endsAt: '2024-03-31T03:30:00', isServiceSession: false,
-  speakers: ['s1'], categoryItems: [], questionAnswers: [], roomId: null, recordingUrl: null, ...over,
+  id: '1',
+  title: 'A talk',
+  startsAt: '2024-03-31T01:30:00',
+  endsAt: '2024-03-31T03:30:00',
+  isServiceSession: false,
+  speakers: ['s1'],
+  categoryItems: [],
+  questionAnswers: [],
+  roomId: null,
+  recordingUrl: null,
+  ...over,
 });
 
 test('recordingUrl wins; slides and other links come from questionAnswers; categories give type and track', () => {
-  const result = importSessionize(JSON.stringify({
-    sessions: [session({
-      recordingUrl: 'https://vimeo.com/123456',
-      categoryItems: [11, 21],
-      questionAnswers: [
-        { questionId: 1, answerValue: 'https://example.org/deck.pdf' },
-        { questionId: 2, answerValue: 'Stream: https://www.youtube.com/live/abc' },
-        { questionId: 3, answerValue: 'See https://example.org/repo.' },
+  const result = importSessionize(
+    JSON.stringify({
+      sessions: [
+        session({
+          recordingUrl: 'https://vimeo.com/123456',
+          categoryItems: [11, 21],
+          questionAnswers: [
+            { questionId: 1, answerValue: 'https://example.org/deck.pdf' },
+            { questionId: 2, answerValue: 'Stream: https://www.youtube.com/live/abc' },
+            { questionId: 3, answerValue: 'See https://example.org/repo.' },
+          ],
+        }),
       ],
-    })],
-    speakers, questions, categories, rooms: [],
-  }));
+      speakers,
+      questions,
+      categories,
+      rooms: [],
+    }),
+  );
   const s = result.files[0]!.sessions[0]!;
   assert.equal(s.video, 'https://vimeo.com/123456');
   assert.equal(s.slides, 'https://example.org/deck.pdf');
@@ -117,16 +137,21 @@ test('recordingUrl wins; slides and other links come from questionAnswers; categ
 });
 
 test('service sessions without speakers are skipped; untitled sessions warn', () => {
-  const result = importSessionize(JSON.stringify({
-    sessions: [
-      session({ id: '1', title: 'Lunch', isServiceSession: true, speakers: [] }),
-      session({ id: '2', title: 'Welcome', isServiceSession: true }),
-      session({ id: '3', title: '' }),
-      session({ id: '4', title: 'Ghost', speakers: ['nobody'] }),
-    ],
-    speakers,
-  }));
-  assert.deepEqual(result.files[0]!.sessions.map((s) => s.title), ['Welcome', 'Ghost']);
+  const result = importSessionize(
+    JSON.stringify({
+      sessions: [
+        session({ id: '1', title: 'Lunch', isServiceSession: true, speakers: [] }),
+        session({ id: '2', title: 'Welcome', isServiceSession: true }),
+        session({ id: '3', title: '' }),
+        session({ id: '4', title: 'Ghost', speakers: ['nobody'] }),
+      ],
+      speakers,
+    }),
+  );
+  assert.deepEqual(
+    result.files[0]!.sessions.map((s) => s.title),
+    ['Welcome', 'Ghost'],
+  );
   assert.deepEqual(result.files[0]!.sessions[1]!.speakers, []);
   assert.equal(result.warnings.length, 3);
   assert.match(result.warnings.join('\n'), /session 3 has no title; skipped/);
@@ -135,7 +160,16 @@ test('service sessions without speakers are skipped; untitled sessions warn', ()
 });
 
 test('bad input: invalid JSON and the wrong shape raise ImportError with a helpful message', () => {
-  assert.throws(() => importSessionize('not json'), (err: unknown) => err instanceof ImportError && /not valid JSON/.test(err.message) && /sessionize/.test(err.message));
-  assert.throws(() => importSessionize('{"speakers": []}'), (err: unknown) => err instanceof ImportError && /no "sessions" list/.test(err.message));
-  assert.throws(() => importSessionize('{"schedule": {"conference": {}}}'), (err: unknown) => err instanceof ImportError && /frab-json/.test(err.message));
+  assert.throws(
+    () => importSessionize('not json'),
+    (err: unknown) => err instanceof ImportError && /not valid JSON/.test(err.message) && /sessionize/.test(err.message),
+  );
+  assert.throws(
+    () => importSessionize('{"speakers": []}'),
+    (err: unknown) => err instanceof ImportError && /no "sessions" list/.test(err.message),
+  );
+  assert.throws(
+    () => importSessionize('{"schedule": {"conference": {}}}'),
+    (err: unknown) => err instanceof ImportError && /frab-json/.test(err.message),
+  );
 });

@@ -55,7 +55,11 @@ test('KubeCon EU 2024 Sched scrape: breaks out, YouTube on the pages that embed 
 });
 
 test('EuroPython 2024: 172 sessions, 135 recordings, affiliations; pyvideo adds no recording the site lacks', () => {
-  const result = importEuroPythonSite(json('schedules', 'europython', 'europython-2024-sessions.json'), json('schedules', 'europython', 'europython-2024-speakers.json'), { eventId: 'europython-2024' });
+  const result = importEuroPythonSite(
+    json('schedules', 'europython', 'europython-2024-sessions.json'),
+    json('schedules', 'europython', 'europython-2024-speakers.json'),
+    { eventId: 'europython-2024' },
+  );
   assert.deepEqual(result.warnings, []);
   const stats = importStats(result.files);
   assert.equal(stats.sessions, 172);

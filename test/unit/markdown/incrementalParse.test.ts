@@ -60,7 +60,34 @@ const EXAMPLES = join(process.cwd(), 'examples', 'recaps');
 const DOCS = [TRICKY, ...readdirSync(EXAMPLES).map((f) => readFileSync(join(EXAMPLES, f), 'utf8'))];
 
 // What a person types, including what changes the structure around it.
-const PIECES = ['a', ' ', '\n', '\n\n', '- ', '1. ', '```', '~~~', '    ', '> ', '# ', '---', '===', '| x |', '<div>', '</div>', '*', '[', '](https://e.example/x)', '`', '\\', '&amp;', '  - nested', 'é', '\n[video]: https://e.example/v\n', '[video]'];
+const PIECES = [
+  'a',
+  ' ',
+  '\n',
+  '\n\n',
+  '- ',
+  '1. ',
+  '```',
+  '~~~',
+  '    ',
+  '> ',
+  '# ',
+  '---',
+  '===',
+  '| x |',
+  '<div>',
+  '</div>',
+  '*',
+  '[',
+  '](https://e.example/x)',
+  '`',
+  '\\',
+  '&amp;',
+  '  - nested',
+  'é',
+  '\n[video]: https://e.example/v\n',
+  '[video]',
+];
 
 const edit = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -76,8 +103,18 @@ function apply(text: string, e: { at: number; remove: number; insert: string }):
 /** Tokens as plain data, so two parses compare field by field (maps included). */
 function plain(tokens: readonly Token[] | null): unknown {
   return tokens?.map((t) => ({
-    type: t.type, tag: t.tag, nesting: t.nesting, level: t.level, map: t.map, content: t.content, markup: t.markup,
-    info: t.info, attrs: t.attrs, block: t.block, hidden: t.hidden, children: plain(t.children),
+    type: t.type,
+    tag: t.tag,
+    nesting: t.nesting,
+    level: t.level,
+    map: t.map,
+    content: t.content,
+    markup: t.markup,
+    info: t.info,
+    attrs: t.attrs,
+    block: t.block,
+    hidden: t.hidden,
+    children: plain(t.children),
   }));
 }
 
@@ -159,5 +196,8 @@ test('text typed right after a closing --- with no line break is read again', ()
   const first = parseRecap('recaps/a.md', text);
   const next = parseRecap('recaps/a.md', `${text}x\nbody`, undefined, first);
   assert.equal(next.frontmatter, undefined, 'the closing line is now "---x": the block is never closed');
-  assert.deepEqual(next.problems.map((p) => p.code), ['frontmatter-syntax']);
+  assert.deepEqual(
+    next.problems.map((p) => p.code),
+    ['frontmatter-syntax'],
+  );
 });

@@ -61,8 +61,23 @@ test('line breaks of every kind and NUL characters come out as stock markdown-it
 test('links are accepted and refused as stock markdown-it does', () => {
   const validate = stock.validateLink.bind(stock);
   const { validateLink } = markdownEngine();
-  for (const url of ['https://video.fosdem.org/a.webm', 'http://e.example', 'javascript:alert(1)', ' JavaScript:alert(1)', 'data:image/png;base64,AA', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'HTTPS://E.ORG', '/relative', '#anchor']) {
+  for (const url of [
+    'https://video.fosdem.org/a.webm',
+    'http://e.example',
+    'javascript:alert(1)',
+    ' JavaScript:alert(1)',
+    'data:image/png;base64,AA',
+    'data:text/html,x',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'HTTPS://E.ORG',
+    '/relative',
+    '#anchor',
+  ]) {
     assert.equal(validateLink(url), validate(url), url);
   }
-  fc.assert(fc.property(urlish, (url) => assert.equal(validateLink(url), validate(url), url)), { numRuns: 2000 });
+  fc.assert(
+    fc.property(urlish, (url) => assert.equal(validateLink(url), validate(url), url)),
+    { numRuns: 2000 },
+  );
 });

@@ -38,7 +38,12 @@ test('recap preview writes the standalone page: every finding marked with its ru
   const result = lintRecap(parsed, { index, search: new SessionSearch(index) });
   assert.ok(result.findings.length > 0, 'the example has findings');
   const expected = result.findings.map((f) => `${f.code}@${parsed.lines.positionAt(f.start).line + 1}`).sort();
-  assert.deepEqual(marksOf(html).map((m) => `${m.rule}@${m.line}`).sort(), expected);
+  assert.deepEqual(
+    marksOf(html)
+      .map((m) => `${m.rule}@${m.line}`)
+      .sort(),
+    expected,
+  );
   assert.match(io.stdout.join('\n'), new RegExp(`out/kubecon.html: preview of .* \\(${result.findings.length} findings?, ${result.talks.length} talks?\\)`));
 
   const nonce = /<style nonce="([^"]+)">/.exec(html)?.[1];
@@ -51,7 +56,10 @@ test('recap preview writes the standalone page: every finding marked with its ru
 
 test('recap preview -o - prints the page; --allow-html keeps a hostile recap inert', async () => {
   writeFileSync(join(dir, 'hostile.md'), HOSTILE_RECAP);
-  for (const args of [['hostile.md', '-o', '-'], ['hostile.md', '-o', '-', '--allow-html']]) {
+  for (const args of [
+    ['hostile.md', '-o', '-'],
+    ['hostile.md', '-o', '-', '--allow-html'],
+  ]) {
     const io = capture();
     assert.equal(await previewCommand.run(args, io), 0);
     const html = io.stdout.join('\n');

@@ -26,7 +26,7 @@ export function parse(text: string, path = 'recaps/test.md'): ParsedRecap {
 export function marksOf(html: string): { rule: string; line: number; inner: string; severity: string }[] {
   const marks: { rule: string; line: number; inner: string; severity: string }[] = [];
   const open = /<mark class="finding finding-(\w+)[^"]*" data-rule="([^"]*)" data-line="(\d+)"[^>]*>/g;
-  for (let m; (m = open.exec(html)); ) {
+  for (let m; (m = open.exec(html));) {
     // Inner HTML up to the matching </mark> (marks may nest).
     let depth = 1;
     const i = open.lastIndex;
@@ -150,12 +150,18 @@ export function tags(html: string): Tag[] {
 export function assertInert(html: string, label: string): void {
   const all = tags(html);
   for (const tag of all) {
-    assert.ok(!['script', 'style', 'iframe', 'object', 'embed', 'form', 'svg', 'math', 'base', 'meta', 'link', 'frame', 'frameset'].includes(tag.name), `${label}: <${tag.name}> survived`);
+    assert.ok(
+      !['script', 'style', 'iframe', 'object', 'embed', 'form', 'svg', 'math', 'base', 'meta', 'link', 'frame', 'frameset'].includes(tag.name),
+      `${label}: <${tag.name}> survived`,
+    );
     for (const [name, value] of tag.attrs) {
       assert.ok(!name.startsWith('on'), `${label}: <${tag.name} ${name}=…> survived`);
       assert.ok(name !== 'style' && name !== 'srcdoc' && name !== 'formaction', `${label}: ${name} attribute survived`);
       if (name === 'href' || name === 'src' || name === 'action' || name === 'xlink:href') {
-        const decoded = value.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/[\u0000-\u0020]/g, '');
+        const decoded = value
+          .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+          .replace(/&amp;/g, '&')
+          .replace(/[\u0000-\u0020]/g, '');
         assert.doesNotMatch(decoded, /^(?:javascript|vbscript|data:text|file):/i, `${label}: ${name}="${value}" survived`);
         if (name === 'href') assert.ok(safeHref(decoded) !== undefined, `${label}: unsafe href ${value}`);
       }
@@ -163,4 +169,3 @@ export function assertInert(html: string, label: string): void {
   }
   assert.equal(all.filter((t) => t.name === 'mark').length, marksOf(html).length, `${label}: a <mark> that is not ours`);
 }
-

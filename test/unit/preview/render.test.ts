@@ -10,7 +10,10 @@ const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n
 const PIG: ResolvedTalk = {
   id: 'kubecon-eu-2024/sometimes-lipstick-is-exactly-what-a-pig-needs',
   title: 'Sometimes, Lipstick Is Exactly What a Pig Needs!',
-  speakers: [{ name: 'Abby Bangser', affiliation: 'Syntasso' }, { name: 'Whitney Lee', affiliation: 'VMware' }],
+  speakers: [
+    { name: 'Abby Bangser', affiliation: 'Syntasso' },
+    { name: 'Whitney Lee', affiliation: 'VMware' },
+  ],
   eventName: 'KubeCon + CloudNativeCon Europe 2024',
   video: 'https://www.youtube.com/watch?v=VhloarnpxVo',
   schedule: 'https://kccnceu2024.sched.com/event/1YePz',
@@ -57,7 +60,10 @@ test('each finding wraps exactly its text, with its rule, 1-based line and messa
       ['missing-video', lineOf('| Building'), 'Building a Platform', 'warning'],
     ].sort((a, b) => (a[1] as number) - (b[1] as number)),
   );
-  assert.match(html, /<strong><mark class="finding finding-error" data-rule="custom-rule" data-line="\d+" title="custom-rule: Inside strong.">platform<\/mark><\/strong>/);
+  assert.match(
+    html,
+    /<strong><mark class="finding finding-error" data-rule="custom-rule" data-line="\d+" title="custom-rule: Inside strong.">platform<\/mark><\/strong>/,
+  );
   assert.match(html, /title="missing-video: The index knows the recording: https:\/\/www.youtube.com\/watch\?v=known123"/);
 });
 
@@ -65,7 +71,10 @@ test('a mark inside a link keeps the link; one crossing the link grows to take i
   const linkText = findingAt(text, 'Sometimes, Lipstick Is Exactly What a Pig Needs!', 'missing-video', 'warning', 'm', 2);
   const crossing = { ...findingAt(text, 'Pig Needs!](', 'speaker-mismatch'), end: text.indexOf('by Abby') + 'by Abby'.length };
   const html = renderPreviewBody(parse(text), lintResult([linkText, crossing]));
-  assert.match(html, /<a href="https:\/\/www.youtube.com\/watch\?v=VhloarnpxVo" rel="noopener noreferrer"><mark class="finding finding-warning" data-rule="missing-video"[^>]*>Sometimes, Lipstick Is Exactly What a Pig Needs!<\/mark><\/a>/);
+  assert.match(
+    html,
+    /<a href="https:\/\/www.youtube.com\/watch\?v=VhloarnpxVo" rel="noopener noreferrer"><mark class="finding finding-warning" data-rule="missing-video"[^>]*>Sometimes, Lipstick Is Exactly What a Pig Needs!<\/mark><\/a>/,
+  );
   const marks = marksOf(html);
   assert.equal(marks.length, 2);
   const outer = marks.find((m) => m.rule === 'speaker-mismatch')!;
@@ -77,7 +86,10 @@ test('two findings that cross each other still give two well-nested marks', () =
   const b = { ...findingAt(text, 'was busy. Here', 'rule-b') };
   const html = renderPreviewBody(parse(text), lintResult([a, b]));
   const marks = marksOf(html);
-  assert.deepEqual(marks.map((m) => m.rule), ['rule-b', 'rule-a']);
+  assert.deepEqual(
+    marks.map((m) => m.rule),
+    ['rule-b', 'rule-a'],
+  );
   assert.equal(textOf(marks.find((m) => m.rule === 'rule-a')!.inner), 'Paris was');
   assert.equal(textOf(marks.find((m) => m.rule === 'rule-b')!.inner), 'Paris was busy. Here');
 });
@@ -112,8 +124,14 @@ test('findings spanning blocks, in code or past the end get a badge mark; every 
   const html = renderPreviewBody(parse(text), lintResult([spanning, inCode, atEnd, empty]));
   const marks = marksOf(html);
   assert.equal(marks.length, 4);
-  assert.match(html, /<p data-line="\d+"><mark class="finding finding-warning finding-badge" data-rule="spanning"[^>]*>spanning<\/mark> <mark class="finding finding-warning" data-rule="empty-range"[^>]*><\/mark>Paris was busy/);
-  assert.match(html, /<p class="finding-badges" data-line="\d+"><mark class="finding finding-hint finding-badge" data-rule="in-code"[^>]*>in-code<\/mark><\/p>\n<pre><code/);
+  assert.match(
+    html,
+    /<p data-line="\d+"><mark class="finding finding-warning finding-badge" data-rule="spanning"[^>]*>spanning<\/mark> <mark class="finding finding-warning" data-rule="empty-range"[^>]*><\/mark>Paris was busy/,
+  );
+  assert.match(
+    html,
+    /<p class="finding-badges" data-line="\d+"><mark class="finding finding-hint finding-badge" data-rule="in-code"[^>]*>in-code<\/mark><\/p>\n<pre><code/,
+  );
   assert.match(html, /data-rule="at-end"/);
 });
 
@@ -126,7 +144,9 @@ test('the summary lists every finding in text order: severity, rule, message, li
   const html = renderPreviewBody(parse(text), result);
   const summary = /<section class="findings-summary"[^>]*>([\s\S]*?)<\/section>/.exec(html)![1]!;
   assert.match(summary, /1 error<\/span><span class="count count-warning">1 warning<\/span><span class="count count-info">1 info/);
-  const items = [...summary.matchAll(/<li class="finding-item finding-item-(\w+)" data-rule="([^"]+)" data-line="(\d+)" tabindex="0" role="button"[^>]*>([\s\S]*?)<\/li>/g)];
+  const items = [
+    ...summary.matchAll(/<li class="finding-item finding-item-(\w+)" data-rule="([^"]+)" data-line="(\d+)" tabindex="0" role="button"[^>]*>([\s\S]*?)<\/li>/g),
+  ];
   assert.deepEqual(
     items.map((m) => [m[1], m[2], Number(m[3]), textOf(m[4]!)]),
     [
@@ -145,7 +165,10 @@ test('talk cards: title, speakers with affiliations, event, links, and a "no vid
   const [pig, building] = cards;
   assert.equal(pig![1], '');
   assert.match(pig![2]!, /<h3 class="talk-title">Sometimes, Lipstick Is Exactly What a Pig Needs!<\/h3>/);
-  assert.match(pig![2]!, /Abby Bangser <span class="affiliation">Syntasso<\/span><\/span><span class="sep">, <\/span><span class="speaker">Whitney Lee <span class="affiliation">VMware/);
+  assert.match(
+    pig![2]!,
+    /Abby Bangser <span class="affiliation">Syntasso<\/span><\/span><span class="sep">, <\/span><span class="speaker">Whitney Lee <span class="affiliation">VMware/,
+  );
   assert.match(pig![2]!, /KubeCon \+ CloudNativeCon Europe 2024/);
   assert.match(pig![2]!, /<a class="talk-link link-video" href="https:\/\/www.youtube.com\/watch\?v=VhloarnpxVo" rel="noopener noreferrer"[^>]*>Video<\/a>/);
   assert.match(pig![2]!, /link-schedule" href="https:\/\/kccnceu2024.sched.com\/event\/1YePz"/);
@@ -191,7 +214,13 @@ test('the full document: CSP with the nonce, our stylesheet, one script with the
 test('the findings report is asked for only with reportFindings (tests): otherwise the root carries no flag', () => {
   const plain = renderPreview(parse(text), lintResult([]), { nonce: newNonce(), cspSource: '', scriptUri: 'preview.js' });
   assert.doesNotMatch(plain, /data-report-findings/);
-  const hooked = renderPreview(parse(text), lintResult([]), { nonce: newNonce(), cspSource: '', scriptUri: 'preview.js', documentVersion: 2, reportFindings: true });
+  const hooked = renderPreview(parse(text), lintResult([]), {
+    nonce: newNonce(),
+    cspSource: '',
+    scriptUri: 'preview.js',
+    documentVersion: 2,
+    reportFindings: true,
+  });
   assert.match(hooked, /<main id="recap-preview" class="recap-preview" data-version="2" data-report-findings="true">/);
 });
 
@@ -208,7 +237,10 @@ test('a recap without frontmatter: no header, body from line 0', () => {
   const plain = 'Just a note about [a talk](https://example.org).\n';
   const html = renderPreviewBody(parse(plain, 'notes.md'), lintResult([findingAt(plain, 'a talk', 'r')]));
   assert.doesNotMatch(html, /recap-header/);
-  assert.match(html, /<p data-line="0">Just a note about <a href="https:\/\/example.org" rel="noopener noreferrer"><mark class="finding finding-warning" data-rule="r" data-line="1"/);
+  assert.match(
+    html,
+    /<p data-line="0">Just a note about <a href="https:\/\/example.org" rel="noopener noreferrer"><mark class="finding finding-warning" data-rule="r" data-line="1"/,
+  );
 });
 
 test('CRLF line ends and tab indentation do not shift the marks', () => {
@@ -217,5 +249,8 @@ test('CRLF line ends and tab indentation do not shift the marks', () => {
   const g = findingAt(crlf, 'Building a Platform', 'missing-video');
   const html = renderPreviewBody(parse(crlf), lintResult([f, g]));
   const marks = marksOf(html);
-  assert.deepEqual(marks.map((m) => textOf(m.inner)), ['video not yet available', 'Building a Platform']);
+  assert.deepEqual(
+    marks.map((m) => textOf(m.inner)),
+    ['video not yet available', 'Building a Platform'],
+  );
 });

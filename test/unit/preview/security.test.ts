@@ -82,8 +82,20 @@ test('sanitizeFragment: scripts, styles, frames, handlers and script URLs go', (
 });
 
 test('safeHref: only http(s), mailto and plain relative links', () => {
-  for (const ok of ['https://example.org', 'HTTP://example.org', 'mailto:a@b.c', 'page.md', '#top', '/abs/path', '?q=1']) assert.ok(safeHref(ok) !== undefined, ok);
-  for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java%09script:alert(1)', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://x', '//evil.example']) {
+  for (const ok of ['https://example.org', 'HTTP://example.org', 'mailto:a@b.c', 'page.md', '#top', '/abs/path', '?q=1'])
+    assert.ok(safeHref(ok) !== undefined, ok);
+  for (const bad of [
+    'javascript:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java%09script:alert(1)',
+    'vbscript:x',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'command:workbench.action.quit',
+    'vscode://x',
+    '//evil.example',
+  ]) {
     assert.equal(safeHref(bad), undefined, bad);
   }
 });
@@ -99,15 +111,32 @@ test('the document around a hostile recap: one script (ours, with the nonce), CS
   });
   const scripts = tags(html).filter((t) => t.name === 'script');
   assert.equal(scripts.length, 1);
-  assert.deepEqual(scripts[0]!.attrs, [['nonce', nonce], ['src', 'https://x.vscode-cdn.net/preview.js']]);
+  assert.deepEqual(scripts[0]!.attrs, [
+    ['nonce', nonce],
+    ['src', 'https://x.vscode-cdn.net/preview.js'],
+  ]);
   const head = html.slice(0, html.indexOf('</head>'));
   assert.ok(head.indexOf('Content-Security-Policy') < head.indexOf('<title>'), 'CSP before anything the recap controls');
   assert.match(head, /<title>&lt;script&gt;window.__pwned = &#39;title&#39;&lt;\/script&gt; Hostile recap<\/title>/);
-  assertInert(html.replace(/<script nonce[^>]*><\/script>/, '').replace(/<meta [^>]*>/g, '').replace(/<link [^>]*>/, ''), 'document');
+  assertInert(
+    html
+      .replace(/<script nonce[^>]*><\/script>/, '')
+      .replace(/<meta [^>]*>/g, '')
+      .replace(/<link [^>]*>/, ''),
+    'document',
+  );
 });
 
 test('the checks above catch what they look for', () => {
-  for (const bad of ['<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>', '<script>x</script>', '<div style="x">', '<a href="&#106;avascript:x">', '<mark class="finding">x</mark>', '<iframe src=x>']) {
+  for (const bad of [
+    '<img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<script>x</script>',
+    '<div style="x">',
+    '<a href="&#106;avascript:x">',
+    '<mark class="finding">x</mark>',
+    '<iframe src=x>',
+  ]) {
     assert.throws(() => assertInert(bad, 'probe'), assert.AssertionError, bad);
   }
 });

@@ -30,11 +30,7 @@ function pointAt(marked: string, event = 'fosdem-2025') {
 const cursorIn = (s: string, cut = 8) => `${s.slice(0, cut)}|${s.slice(cut)}`;
 
 test('a title in prose, in a heading and in a list item: the card, over the title', () => {
-  for (const marked of [
-    `I liked ${cursorIn(TITLE)} a lot.\n`,
-    `## ${cursorIn(TITLE)}\n\nNotes.\n`,
-    `- ${cursorIn(TITLE)} — Julian Montes de Oca\n`,
-  ]) {
+  for (const marked of [`I liked ${cursorIn(TITLE)} a lot.\n`, `## ${cursorIn(TITLE)}\n\nNotes.\n`, `- ${cursorIn(TITLE)} — Julian Montes de Oca\n`]) {
     const { found, covered } = pointAt(marked);
     assert.equal(found?.session.fullId, ROBRIX, marked);
     assert.equal(covered, TITLE, marked);
@@ -61,7 +57,10 @@ test('a full id in prose: the card, over the id', () => {
   const inTitleWords = pointAt(`The talk ${cursorIn(ROBRIX, ROBRIX.indexOf('robrix-a-pure') + 3)} was fun.\n`);
   assert.equal(inTitleWords.covered, ROBRIX);
   const mentions = lint(inTitleWords.text).references!.talks.find((t) => t.session?.fullId === ROBRIX)!.mentions;
-  assert.deepEqual(mentions.map((m) => m.kind), ['id']);
+  assert.deepEqual(
+    mentions.map((m) => m.kind),
+    ['id'],
+  );
   // The cursor right after the id (where a keyboard leaves it) still counts.
   assert.equal(pointAt(`The talk ${ROBRIX}| was fun.\n`).found?.session.fullId, ROBRIX);
 });
@@ -79,7 +78,11 @@ test('the same title, link and id inside a code span or a fenced block: nothing,
   for (const marked of cases) {
     const { found, findings } = pointAt(marked);
     assert.equal(found, undefined, marked);
-    assert.deepEqual(findings.filter((f) => f.talk === ROBRIX), [], marked);
+    assert.deepEqual(
+      findings.filter((f) => f.talk === ROBRIX),
+      [],
+      marked,
+    );
   }
 });
 
@@ -115,5 +118,8 @@ test('a slides link mentions the talk but is no recording: missing-video still s
   // The recording beside the slides link settles it.
   const both = pointAt(`- [slides](${robrix.slides}) and [vid|eo](${robrix.video})\n`);
   assert.equal(both.found?.session.fullId, ROBRIX);
-  assert.deepEqual(both.findings.filter((x) => x.code === 'missing-video'), []);
+  assert.deepEqual(
+    both.findings.filter((x) => x.code === 'missing-video'),
+    [],
+  );
 });

@@ -7,7 +7,26 @@ import { safeLinkTarget, talkCard } from '../../../src/core/talks/talkCard';
 // Rendered the way a Markdown viewer that allows HTML would: anything that escapes shows up as a tag.
 const md = new MarkdownIt({ html: true, linkify: false });
 
-const HOSTILE = ['![x](http://evil/)', '<img src=x>', '[a](javascript:alert(1))', '`', '*', '**b**', '_u_', '&amp;', '# h', '<script>alert(1)</script>', '[r]: http://evil/', '\\', '- item', '1. item', '    indented', 'a\nb', '| a | b |', '~~s~~'];
+const HOSTILE = [
+  '![x](http://evil/)',
+  '<img src=x>',
+  '[a](javascript:alert(1))',
+  '`',
+  '*',
+  '**b**',
+  '_u_',
+  '&amp;',
+  '# h',
+  '<script>alert(1)</script>',
+  '[r]: http://evil/',
+  '\\',
+  '- item',
+  '1. item',
+  '    indented',
+  'a\nb',
+  '| a | b |',
+  '~~s~~',
+];
 
 function session(over: Partial<IndexedSession>): IndexedSession {
   return { id: 't', title: 'T', speakers: [], eventId: 'e', fullId: 'e/t', origin: { file: 'index.yaml' }, ...over };
@@ -30,7 +49,13 @@ for (const hostile of HOSTILE) {
   test(`index text ${JSON.stringify(hostile)} shows as literal text on the card`, () => {
     const event: IndexedEvent = { id: 'e', name: `Conf ${hostile}`, origin: { file: 'index.yaml' } };
     const card = talkCard(
-      session({ title: `Title ${hostile}`, speakers: [{ name: `Ann ${hostile}`, affiliation: `Org ${hostile}` }], room: hostile, track: hostile, fullId: `e/${hostile}` }),
+      session({
+        title: `Title ${hostile}`,
+        speakers: [{ name: `Ann ${hostile}`, affiliation: `Org ${hostile}` }],
+        room: hostile,
+        track: hostile,
+        fullId: `e/${hostile}`,
+      }),
       event,
     );
     const html = md.render(card);
@@ -62,5 +87,6 @@ test('only http(s) links reach the card; others are left out, never rendered as 
 
 test('safeLinkTarget keeps http(s) only', () => {
   assert.equal(safeLinkTarget('https://example.org/a'), 'https://example.org/a');
-  for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'file:///etc/passwd', 'vscode://x', 'not a url', '', 42]) assert.equal(safeLinkTarget(bad), undefined, String(bad));
+  for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'file:///etc/passwd', 'vscode://x', 'not a url', '', 42])
+    assert.equal(safeLinkTarget(bad), undefined, String(bad));
 });
