@@ -4,6 +4,7 @@ import type { ParsedRecap, TalkEntry } from '../recap/parseRecap';
 import type { BlockCache } from './blockCache';
 import { forEachTalk, walkBody, type Scopes } from './bodyWalk';
 import { indexCatalog } from './indexCatalog';
+import { inferEvents } from './inferEvents';
 import type { FrontmatterVideo, Placeholder, RecapReferences, RecapTalk, ResolvedTalk } from './model';
 import { isPlaceholderValue } from './placeholders';
 import { TitleMatcher, titleMatcher } from './titleMatcher';
@@ -24,7 +25,8 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
   const talks: RecapTalk[] = [];
   const bySession = new Map<IndexedSession, number>();
   const byUnknownId = new Map<string, number>();
-  const events = parsed.events.map((e) => e.value);
+  // Without `event:`, the events its links and its text name (see inferEvents.ts): titles are matched in those.
+  const events = parsed.events.length > 0 ? parsed.events.map((e) => e.value) : inferEvents(parsed, index, catalog);
   const family = new Set<string>();
   for (const e of events) for (const id of index.family(e)) family.add(id);
 
