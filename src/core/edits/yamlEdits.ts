@@ -30,12 +30,25 @@ export function trimEnd(text: string, start: number, end: number): number {
 }
 
 /**
- * The edit that sets `key: value` in a `talks:` entry: fills an empty
+ * The edit that sets `key: value` in a `talks:` entry (`key = "value"` in a
+ * TOML `[[talks]]` table, `"key": "value"` in a JSON object): fills an empty
  * `key:` in place, or adds the key on a new line at the entry's key column
  * (or inside `{…}` for a flow mapping). Never touches the other keys.
  */
-export function setEntryKey(text: string, entry: TalkEntry, key: 'video' | 'slides' | 'schedule', value: string): TextEdit {
+export function setEntryKey(text: string, entry: TalkEntry, key: 'video' | 'slides' | 'schedule', value: string): TextEdit | undefined {
   const field = entry[key];
+  if (entry.format) {
+    // TOML and JSON: a double-quoted string (JSON's escapes are TOML's), `key = "…"` on a new line at the
+    // end of the talk's `[[talks]]` table, or `, "key": "…"` after the object's last value.
+    if (field) {
+      const literal = text[field.range.start] === "'" && !/['\n\r]/.test(value) && entry.format === 'toml';
+      return { ...field.range, newText: literal ? `'${value}'` : JSON.stringify(value) };
+    }
+    if (entry.insertAt === undefined || entry.format === 'pelican') return undefined;
+    const at = entry.insertAt;
+    if (entry.format === 'json') return { start: at, end: at, newText: `, "${key}": ${JSON.stringify(value)}` };
+    return { start: at, end: at, newText: `\n${' '.repeat(entry.keyColumn)}${key} = ${JSON.stringify(value)}` };
+  }
   if (field) {
     const { start, end } = field.range;
     if (end > start) return { start, end, newText: replacementScalar(text.slice(start, end), value) };

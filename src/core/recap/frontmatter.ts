@@ -2,10 +2,15 @@ import { Document, isCollection, isMap, isScalar, parseDocument, visit, type Nod
 import type { Problem } from '../problem';
 import { addDuplicateKeyErrors } from '../text/duplicateKeys';
 import { readFailure, yamlMessage } from '../text/yamlMessage';
+import { splitOtherFrontmatter } from './otherFrontmatter';
 
-/** The YAML block at the top of a recap, with offsets into the whole text. */
+/** How the block is written: YAML between `---`, TOML between `+++`, a leading JSON object, or Pelican's `Key: value` lines. */
+export type FrontmatterFormat = 'yaml' | 'toml' | 'json' | 'pelican';
+
+/** The metadata block at the top of a recap, with offsets into the whole text. */
 export interface Frontmatter {
-  /** Offset of the opening `---`. */
+  format: FrontmatterFormat;
+  /** Offset of the opening `---` (or `+++`, `{`, first header line). */
   start: number;
   /** Offset where the YAML text starts (after the opening line). */
   contentStart: number;
@@ -13,8 +18,8 @@ export interface Frontmatter {
   contentEnd: number;
   /** Offset just after the closing line (and its line break): where the body starts. */
   end: number;
-  /** Parsed with offsets relative to `contentStart`; see `absolute()`. */
-  document: Document.Parsed;
+  /** YAML only: parsed with offsets relative to `contentStart`. */
+  document?: Document.Parsed;
   /** The plain value, or undefined when the YAML is not a mapping. */
   data: Record<string, unknown> | undefined;
   problems: Problem[];
@@ -44,7 +49,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/gm;
  */
 export function splitFrontmatter(text: string): FrontmatterSplit {
   const open = OPEN.exec(text);
-  if (!open) return { frontmatter: undefined, bodyStart: 0, problems: [] };
+  if (!open) return splitOtherFrontmatter(text) ?? { frontmatter: undefined, bodyStart: 0, problems: [] };
   const contentStart = open[0].length;
   CLOSE.lastIndex = contentStart;
   let close: RegExpExecArray | null;
@@ -134,7 +139,7 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
     });
   }
   return {
-    frontmatter: { start: open.index, contentStart, contentEnd, end, document, data, problems, parses },
+    frontmatter: { format: 'yaml', start: open.index, contentStart, contentEnd, end, document, data, problems, parses },
     bodyStart: end,
     problems: [],
   };

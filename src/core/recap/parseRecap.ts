@@ -4,7 +4,8 @@ import { markdownEngine } from '../markdown/engine';
 import { parseAfter, type MarkdownParse } from '../markdown/incrementalParse';
 import type { Problem } from '../problem';
 import { LineIndex } from '../text/lineIndex';
-import { splitFrontmatter, type Frontmatter } from './frontmatter';
+import { splitFrontmatter, type Frontmatter, type FrontmatterFormat } from './frontmatter';
+import { locateKey, locateString, objectsInList, tomlTalkTables, tomlTopLevelEnd, type Located } from './otherFrontmatter';
 import { declaresRecapKeys, isRecapFile, type RecapFileOptions, DEFAULT_RECAP_FILE_OPTIONS } from './recapFiles';
 
 /** Offsets into the whole recap text, end exclusive. */
@@ -34,6 +35,10 @@ export interface TalkEntry {
   range: Range;
   /** Column of the item's keys, for edits that add a key. */
   keyColumn: number;
+  /** The frontmatter's format when it is not YAML (a `[[talks]]` table in TOML, an object in JSON). */
+  format?: Exclude<FrontmatterFormat, 'yaml'>;
+  /** Not YAML: where a new key goes (the end of the table's last `key = value`, or of the object's last located value). */
+  insertAt?: number;
   id?: Field<string>;
   title?: Field<string>;
   speakers?: Field<SpeakerEntry[]>;
@@ -179,6 +184,7 @@ interface Shape {
 }
 
 function readShape(text: string, fm: Frontmatter, problems: Problem[]): Shape {
+  if (fm.format !== 'yaml' || !fm.document) return readLocatedShape(text, fm, fm.format === 'yaml' ? 'toml' : fm.format, problems);
   const root = fm.document.contents;
   const shape: Shape = { events: [], talks: [], eventField: undefined, talksField: undefined };
   if (!isMap(root)) return shape;
@@ -279,4 +285,129 @@ function plain(node: unknown): unknown {
   if (node === null || node === undefined) return null;
   const n = node as { toJSON?: () => unknown };
   return typeof n.toJSON === 'function' ? n.toJSON() : node;
+}
+
+/**
+ * The shape of a TOML, JSON or Pelican frontmatter: values from its parser
+ * (`fm.data`), positions found again in the text (see otherFrontmatter.ts).
+ */
+function readLocatedShape(text: string, fm: Frontmatter, format: Exclude<FrontmatterFormat, 'yaml'>, problems: Problem[]): Shape {
+  const shape: Shape = { events: [], talks: [], eventField: undefined, talksField: undefined };
+  const data = fm.data;
+  if (!data) return shape;
+  const schema = (message: string, range: Range) =>
+    problems.push({ code: 'frontmatter-schema', severity: 'error', message, start: range.start, end: Math.max(range.end, range.start + 1) });
+  const field = <T>(at: Located, value: T): Field<T> => ({ value, keyRange: { start: at.keyStart, end: at.keyEnd }, range: { start: at.valueStart, end: at.valueEnd } });
+  const { contentStart, contentEnd } = fm;
+  const topEnd = format === 'toml' ? tomlTopLevelEnd(text, contentStart, contentEnd) : contentEnd;
+  const eq = format === 'toml' ? ' = ' : ': ';
+
+  const event = data['event'];
+  const eventAt = event !== undefined ? locateKey(text, format, 'event', contentStart, topEnd) : undefined;
+  if (eventAt) {
+    shape.eventField = field(eventAt, event);
+    const items = format === 'pelican' && typeof event === 'string' ? event.split(',') : Array.isArray(event) ? (event as unknown[]) : event === null || event === '' ? [] : [event];
+    let from = eventAt.valueStart;
+    for (const item of items) {
+      const value = typeof item === 'string' ? item.trim() : '';
+      const at = value ? locateString(text, format, value, from, eventAt.valueEnd) : undefined;
+      if (value && at) {
+        shape.events.push({ value, keyRange: shape.eventField.keyRange, range: at });
+        from = at.end;
+      } else if (!(format === 'pelican' && !value)) {
+        schema(`\`event${eq}\` takes an event id such as \`"kubecon-eu-2024"\`, or a list of them.`, shape.eventField.range);
+      }
+    }
+  }
+
+  const talks = data['talks'];
+  if (talks === undefined || format === 'pelican') return shape;
+  const tables = format === 'toml' ? tomlTalkTables(text, contentStart, contentEnd) : [];
+  const talksAt = tables.length ? undefined : locateKey(text, format, 'talks', contentStart, topEnd);
+  if (tables.length) {
+    const first = tables[0]!;
+    const last = tables[tables.length - 1]!;
+    const key = text.indexOf('talks', first.header);
+    shape.talksField = { value: talks, keyRange: { start: key, end: key + 5 }, range: { start: first.header, end: trimEnd(text, first.header, last.end) } };
+  } else if (talksAt) {
+    shape.talksField = field(talksAt, talks);
+  } else {
+    return shape;
+  }
+  if (!Array.isArray(talks)) {
+    schema(format === 'toml' ? '`talks` is a list: one `[[talks]]` table per talk.' : '`"talks"` is a list: one `{"id": …}` object per talk.', shape.talksField.range);
+    return shape;
+  }
+  const regions =
+    tables.length === talks.length
+      ? tables.map((t) => ({ start: t.header, keys: t.start, own: t.own, end: trimEnd(text, t.header, t.end) }))
+      : talksAt && text[talksAt.valueStart] === '['
+        ? objectsInList(text, talksAt.valueStart, talksAt.valueEnd).map((o) => ({ start: o.start, keys: o.start + 1, own: o.end - 1, end: o.end }))
+        : [];
+  talks.forEach((value, index) => {
+    const region = regions[index] ?? { start: shape.talksField!.range.start, keys: shape.talksField!.range.start, own: shape.talksField!.range.start, end: shape.talksField!.range.end };
+    const range = { start: region.start, end: region.end };
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      schema(format === 'toml' ? 'Each talk is a `[[talks]]` table with `id = "…"`, `title = "…"` and links.' : 'Each item of `"talks"` is an object with `"id"`, `"title"` and links.', range);
+      return;
+    }
+    const entry = value as Record<string, unknown>;
+    const talk: TalkEntry = { index, range, keyColumn: 0, format };
+    let lastValueEnd = -1;
+    for (const key of ['id', 'title', 'video', 'slides', 'schedule', 'speakers'] as const) {
+      if (entry[key] === undefined) continue;
+      const at = locateKey(text, format, key, region.keys, region.own);
+      const v = entry[key];
+      if (key === 'speakers') {
+        const keyAt = at ?? subTableKey(text, region.own, region.end);
+        if (!keyAt) continue;
+        const speakers: SpeakerEntry[] = [];
+        let from = keyAt.valueStart;
+        for (const s of Array.isArray(v) ? (v as unknown[]) : []) {
+          const name = typeof s === 'string' ? s : s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' ? (s as { name: string }).name : undefined;
+          const found = name !== undefined ? locateString(text, format, name, from, region.end) : undefined;
+          const where = found ?? { start: keyAt.keyStart, end: keyAt.keyEnd };
+          const speaker: SpeakerEntry = { range: where };
+          if (name !== undefined) {
+            speaker.name = name;
+            speaker.nameRange = where;
+          } else schema(`A speaker needs a name${format === 'toml' ? ' (`name = "…"`)' : ' (`"name": "…"`)'}.`, where);
+          const affiliation = s && typeof s === 'object' ? (s as { affiliation?: unknown }).affiliation : undefined;
+          if (typeof affiliation === 'string') speaker.affiliation = affiliation;
+          speakers.push(speaker);
+          if (found) from = found.end;
+        }
+        talk.speakers = field(keyAt, speakers);
+        continue;
+      }
+      if (!at) continue;
+      lastValueEnd = Math.max(lastValueEnd, at.valueEnd);
+      if (key === 'id' || key === 'title') {
+        if (typeof v === 'string' || typeof v === 'number') talk[key] = field(at, String(v));
+        else schema(`\`${key}${eq}\` of a talk is text in double quotes.`, { start: at.valueStart, end: at.valueEnd });
+      } else {
+        talk[key] = field(at, v);
+      }
+    }
+    const firstKey = talk.id?.keyRange.start ?? talk.title?.keyRange.start;
+    if (firstKey !== undefined) talk.keyColumn = firstKey - (text.lastIndexOf('\n', firstKey - 1) + 1);
+    if (format === 'toml') talk.insertAt = trimEnd(text, region.keys, region.own);
+    else if (lastValueEnd >= 0) talk.insertAt = lastValueEnd;
+    if (!talk.id && !talk.title) schema(`A talk needs an id (from the session index) or at least a title.`, { start: range.start, end: range.start + 1 });
+    shape.talks.push(talk);
+  });
+  return shape;
+}
+
+/** `[[talks.speakers]]` or `[talks.speakers]` in a talk's sub-tables, as where its speakers are. */
+function subTableKey(text: string, from: number, to: number): Located | undefined {
+  const m = /^[ \t]*\[\[?[ \t]*talks\.(speakers)/m.exec(text.slice(from, to));
+  if (!m) return undefined;
+  const keyStart = from + m.index + m[0].length - 'speakers'.length;
+  return { keyStart, keyEnd: keyStart + 'speakers'.length, valueStart: from + m.index, valueEnd: to };
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
 }

@@ -2,19 +2,28 @@ import type { IndexedSession } from '../index/sessionIndex';
 import { endOfLine } from '../edits/yamlEdits';
 import type { TextEdit } from '../edits/textEdit';
 import type { ParsedRecap } from '../recap/parseRecap';
-import { talkEntryYaml } from './talkEntry';
+import { talkEntryToml, talkEntryYaml } from './talkEntry';
 
 /**
  * The edit that adds a talk's entry at the end of the frontmatter's `talks:`
  * list, matching the list's indentation; it creates `talks:` when the
- * frontmatter has none. Undefined when the recap has no frontmatter, or its
- * `talks:` is something other than a list, so nothing is ever rewritten.
+ * frontmatter has none. In TOML frontmatter, a `[[talks]]` table at the end
+ * of the block. Undefined when the recap has no frontmatter, or its `talks:`
+ * is something other than a list, or the frontmatter is JSON or a Pelican
+ * header (the body reference stays), so nothing is ever rewritten.
  */
 export function addTalkEdit(parsed: ParsedRecap, session: IndexedSession): TextEdit | undefined {
   const fm = parsed.frontmatter;
   if (!fm) return undefined;
   const { text } = parsed;
   const field = parsed.talksField;
+  if (fm.format === 'toml') {
+    // Tables go after everything else; a `talks = […]` written inline cannot take a `[[talks]]` table.
+    if (!fm.data || (field && (!Array.isArray(field.value) || !text.startsWith('[[', field.range.start)))) return undefined;
+    const blank = /\n[ \t]*\r?\n$/.test(text.slice(0, fm.contentEnd)) || fm.contentEnd === fm.contentStart;
+    return { start: fm.contentEnd, end: fm.contentEnd, newText: `${blank ? '' : '\n'}${talkEntryToml(session)}` };
+  }
+  if (fm.format !== 'yaml') return undefined;
   if (!field) {
     return { start: fm.contentEnd, end: fm.contentEnd, newText: `talks:\n${talkEntryYaml(session, 2)}\n` };
   }

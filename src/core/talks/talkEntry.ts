@@ -1,3 +1,4 @@
+import { stringify as stringifyToml } from 'smol-toml';
 import { Document, isPair, isScalar, visit } from 'yaml';
 import type { IndexedSession } from '../index/sessionIndex';
 
@@ -42,4 +43,10 @@ export function speakerEntryYaml(name: string, affiliation: string | undefined, 
   // `form: 'name'` replaces only the value after `name: `.
   const first = form === 'name' ? lines[0]!.replace(/^name: /, '') : lines[0]!;
   return [first, ...lines.slice(1).map((l) => ' '.repeat(keyColumn) + l)].join('\n');
+}
+
+/** A TOML `[[talks]]` table for a talk (speakers as `[[talks.speakers]]` sub-tables), ending with a line break. */
+export function talkEntryToml(session: IndexedSession): string {
+  const out = stringifyToml({ talks: [talkEntryData(session)] });
+  return out.endsWith('\n') ? out : `${out}\n`;
 }

@@ -28,7 +28,8 @@ export const invalidLink: LintRule = {
             fixes.push({ title: `Add https://`, edits: [{ ...field.range, newText: replacementScalar(written, `https://${value.trim()}`) }], preferred: true });
           }
           const known = talk.session?.[key];
-          if (known && parseHttpUrl(known)) fixes.push({ title: `Use the index’s ${key} link: ${known}`, edits: [setEntryKey(text, entry, key, known)] });
+          const edit = known && parseHttpUrl(known) ? setEntryKey(text, entry, key, known) : undefined;
+          if (edit) fixes.push({ title: `Use the index’s ${key} link: ${known}`, edits: [edit] });
           const shown = typeof value === 'string' ? `“${value.trim()}”` : 'this value';
           out.push({
             ...field.range,

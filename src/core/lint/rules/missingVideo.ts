@@ -36,9 +36,13 @@ export const missingVideo: LintRule = {
 function videoFixes(text: string, talk: RecapTalk, video: string): Fix[] {
   const fixes: Fix[] = [];
   const entry = talk.entries[0];
-  if (entry) fixes.push({ title: `Add the recording to the frontmatter entry: video: ${video}`, edits: [setEntryKey(text, entry, 'video', video)], preferred: true });
+  const edit = entry && setEntryKey(text, entry, 'video', video);
+  if (edit) {
+    const written = entry.format === 'toml' ? `video = "${video}"` : entry.format === 'json' ? `"video": "${video}"` : `video: ${video}`;
+    fixes.push({ title: `Add the recording to the frontmatter entry: ${written}`, edits: [edit], preferred: true });
+  }
   const body = bodyFix(talk, linkDestination(video));
-  if (body) fixes.push(entry ? body : { ...body, preferred: true });
+  if (body) fixes.push(edit ? body : { ...body, preferred: true });
   return fixes;
 }
 
