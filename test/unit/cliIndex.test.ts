@@ -325,7 +325,7 @@ test('import --format: an unknown name exits 2 naming the formats; a known one i
 test('import usage errors exit 2', async () => {
   let r = await run(['import']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr[0]!, /^recap import: name one schedule file\n\nUsage: recap import FILE/);
+  assert.match(r.stderr[0]!, /^recap import: name one schedule file or URL\n\nUsage: recap import FILE\|FOLDER\|URL/);
   r = await run(['import', 'missing.xml']);
   assert.equal(r.code, 2);
   assert.deepEqual(r.stderr, ['missing.xml: cannot read: ENOENT']);
