@@ -23,6 +23,7 @@ import { PreviewFindingsCommand } from './commands/previewFindings';
 import { ShowRuleDocsCommand } from './commands/showRuleDocs';
 import { IndexStatus, type IndexStatusState } from './status/indexStatus';
 import { WalkthroughProgress } from './status/walkthroughProgress';
+import { RECAP_SELECTOR } from './languages';
 
 const loadedAt = performance.now();
 
@@ -70,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     new ShowRuleDocsCommand(context.extensionUri),
     ...(testMode ? [new PreviewFindingsCommand(previews)] : []),
   ]);
-  const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  const markdown = RECAP_SELECTOR;
   const completion = new RecapCompletionProvider(documents, indexService);
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(markdown, completion, ...RecapCompletionProvider.triggerCharacters),

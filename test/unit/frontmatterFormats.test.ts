@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
+import { main } from '../../src/cli/main';
 import { parseRecap } from '../../src/core/recap/parseRecap';
 import { addTalkEdit } from '../../src/core/talks/addTalkEdit';
 import { renderHeader } from '../../src/core/preview/header';
@@ -204,3 +207,15 @@ for (const name of TOML_POSTS) {
     assert.equal(typeof p.frontmatter?.data?.['title'], 'string');
   });
 }
+
+test('recap lint DIR reads .md, .markdown and .mdx posts', async () => {
+  process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
+  const dir = mkdtempSync(join(tmpdir(), 'recap-formats-'));
+  const post = '---\nevent: fosdem-2023\n---\n\n- Exploring Database Containers\n';
+  for (const name of ['a.md', 'b.markdown', 'c.mdx', 'd.txt']) writeFileSync(join(dir, name), post);
+  writeFileSync(join(dir, 'e.mdx'), HUGO_TOML);
+  const stdout: string[] = [];
+  await main(['lint', '.'], { cwd: dir, out: (t) => stdout.push(t), err: () => undefined });
+  const files = [...new Set(stdout.map((l) => l.split(':')[0]))].sort();
+  assert.deepEqual(files, ['a.md', 'b.markdown', 'c.mdx', 'e.mdx']);
+});

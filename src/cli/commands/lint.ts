@@ -23,7 +23,7 @@ A rule's documentation: recap rules RULE (the package's docs/rules/RULE.md).
 Exit status: 0 clean (infos and hints alone are clean), 1 a warning or error
 was found, 2 usage or I/O error.`;
 
-const MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/i;
+const MARKDOWN = /\.(?:md|markdown|mdown|mkd|mdx)$/i;
 
 interface Located {
   file: string;

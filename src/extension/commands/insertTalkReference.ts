@@ -7,6 +7,7 @@ import type { IndexService } from '../sessionIndex/indexService';
 import { settings } from '../settings';
 import type { Command } from './registry';
 import type { OfferToAddTalkCommand } from './offerToAddTalk';
+import { isRecapLanguage } from '../languages';
 
 interface TalkPick extends vscode.QuickPickItem {
   session: IndexedSession;
@@ -28,7 +29,7 @@ export class InsertTalkReferenceCommand implements Command {
 
   async execute(options?: { query?: string }): Promise<string | undefined> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown') {
+    if (!editor || !isRecapLanguage(editor.document.languageId)) {
       void vscode.window.showInformationMessage('Open a Markdown recap to insert a talk reference.');
       return undefined;
     }

@@ -3,6 +3,7 @@ import type { Finding } from '../../core/lint/finding';
 import type { Severity } from '../../core/problem';
 import { ruleDocsTarget } from '../commands/showRuleDocs';
 import { documentLength, type RecapLinter } from './recapLinter';
+import { isRecapLanguage } from '../languages';
 
 export const DIAGNOSTIC_SOURCE = 'recap';
 
@@ -57,7 +58,7 @@ export class RecapDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delayMs: number): void {
-    if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return;
+    if (!isRecapLanguage(document.languageId) || document.uri.scheme === 'output') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RecapDocuments } from '../recapDocuments';
 import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
+import { isRecapLanguage } from '../languages';
 
 /** What the status item shows (tests read it through the extension's API in ExtensionMode.Test). */
 export interface IndexStatusState {
@@ -50,7 +51,7 @@ export class IndexStatus implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument(() => this.scheduleSelector(0)),
       vscode.workspace.onDidCloseTextDocument(() => this.scheduleSelector(0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.languageId === 'markdown') this.scheduleSelector(300);
+        if (isRecapLanguage(e.document.languageId)) this.scheduleSelector(300);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('recap.recapFiles')) this.scheduleSelector(0);
@@ -75,10 +76,10 @@ export class IndexStatus implements vscode.Disposable {
   private updateSelector(): void {
     const selectors: vscode.DocumentFilter[] = [];
     for (const document of vscode.workspace.textDocuments) {
-      if (document.languageId !== 'markdown' || document.uri.scheme === 'output' || document.isClosed) continue;
+      if (!isRecapLanguage(document.languageId) || document.uri.scheme === 'output' || document.isClosed) continue;
       if (!this.documents.get(document).isRecap) continue;
       selectors.push(
-        document.uri.scheme === 'file' ? { language: 'markdown', pattern: globFor(document.uri) } : { language: 'markdown', scheme: document.uri.scheme },
+        document.uri.scheme === 'file' ? { language: document.languageId, pattern: globFor(document.uri) } : { language: document.languageId, scheme: document.uri.scheme },
       );
     }
     const key = JSON.stringify(selectors);

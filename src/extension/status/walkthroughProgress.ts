@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isLargeRecap, type RecapLinter } from '../lint/recapLinter';
+import { isRecapLanguage } from '../languages';
 
 /** The context keys the walkthrough's steps complete on (`onContext:` in package.json). */
 export const WALKTHROUGH_CONTEXT = {
@@ -44,7 +45,7 @@ export class WalkthroughProgress implements vscode.Disposable {
   private async update(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
     // A large recap is no first recap, and checking it here on every change would stall typing.
-    if (!document || document.languageId !== 'markdown' || isLargeRecap(document)) return;
+    if (!document || !isRecapLanguage(document.languageId) || isLargeRecap(document)) return;
     const { parsed, result } = await this.linter.analyze(document);
     if (!parsed.isRecap) return;
     const talks = result.talks;
