@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
 import { main } from '../../src/cli/main';
+import { cursorContext } from '../../src/core/completion/cursorContext';
 import { parseRecap } from '../../src/core/recap/parseRecap';
 import { addTalkEdit } from '../../src/core/talks/addTalkEdit';
 import { renderHeader } from '../../src/core/preview/header';
@@ -218,4 +219,14 @@ test('recap lint DIR reads .md, .markdown and .mdx posts', async () => {
   await main(['lint', '.'], { cwd: dir, out: (t) => stdout.push(t), err: () => undefined });
   const files = [...new Set(stdout.map((l) => l.split(':')[0]))].sort();
   assert.deepEqual(files, ['a.md', 'b.markdown', 'c.mdx', 'e.mdx']);
+});
+
+test('completion in TOML frontmatter: event ids after `event = "`, talk ids after `id = "` in a [[talks]] table', () => {
+  const text = '+++\ntitle = "x"\nevent = "fos"\n\n[[talks]]\nid = "fosdem-2023/cont"\n+++\n\nBody @@x\n';
+  const event = cursorContext(text, text.indexOf('fos"') + 3, { trigger: '@@' });
+  assert.deepEqual(event && [event.kind, 'prefix' in event ? event.prefix : '', text.slice(event.replace.start, event.replace.end)], ['event', 'fos', 'fos']);
+  const id = cursorContext(text, text.indexOf('cont"') + 4, { trigger: '@@' });
+  assert.deepEqual(id && [id.kind, 'prefix' in id ? id.prefix : '', text.slice(id.replace.start, id.replace.end)], ['talk-id', 'fosdem-2023/cont', 'fosdem-2023/cont']);
+  assert.equal(cursorContext(text, text.indexOf('"x"') + 2, { trigger: '@@' }), undefined);
+  assert.equal(cursorContext(text, text.length - 1, { trigger: '@@' })?.kind, 'reference');
 });

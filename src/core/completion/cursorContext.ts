@@ -42,6 +42,8 @@ export function cursorContext(text: string, offset: number, options: ContextOpti
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const lineText = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const tomlClose = tomlFrontmatterClose(text);
+  if (tomlClose !== undefined && lineStart > 0 && lineStart < tomlClose) return tomlContext(text, { start: lineStart, text: lineText }, offset - lineStart);
   const close = frontmatterClose(text);
   if (close !== undefined && lineStart > 0 && lineStart < close) {
     return frontmatterContext(text, { start: lineStart, text: lineText }, offset - lineStart);
@@ -71,6 +73,31 @@ function frontmatterClose(text: string): number | undefined {
     start = end + 1;
   }
   return text.length + 1;
+}
+
+/** Where a TOML frontmatter's closing `+++` line starts; past the end while it is not closed; undefined without one. */
+function tomlFrontmatterClose(text: string): number | undefined {
+  if (!/^\uFEFF?\+\+\+[ \t]*(\r?\n|$)/.test(text)) return undefined;
+  const m = /^\+\+\+[ \t]*\r?$/m.exec(text.slice(text.indexOf('\n') + 1));
+  return m ? text.indexOf('\n') + 1 + m.index : text.length + 1;
+}
+
+/**
+ * TOML frontmatter: `event = "kub|"` at the top level completes event ids, `id = "…|"` in a
+ * `[[talks]]` table talk ids. Only inside the quotes, so what is inserted stays a TOML string.
+ */
+function tomlContext(text: string, line: Line, column: number): CursorContext | undefined {
+  const before = line.text.slice(0, column);
+  const m = /^[ \t]*(event|id)[ \t]*=[ \t]*(?:\[[^\]]*?,?[ \t]*)?"([^"]*)$/.exec(before);
+  if (!m) return undefined;
+  const header = /^[ \t]*\[(\[?)[ \t]*([^\]]*?)[ \t]*\]/gm;
+  let table: string | undefined;
+  for (let h = header.exec(text); h && h.index < line.start; h = header.exec(text)) table = h[1] ? `[${h[2]}]` : h[2];
+  const close = line.text.indexOf('"', column);
+  const replace = { start: line.start + column - m[2]!.length, end: line.start + (close < 0 ? column : close) };
+  if (m[1] === 'event' && table === undefined) return { kind: 'event', replace, prefix: m[2]!.trim() };
+  if (m[1] === 'id' && table === '[talks]') return { kind: 'talk-id', replace, prefix: m[2]!.trim() };
+  return undefined;
 }
 
 function referenceContext(line: string, lineStart: number, column: number, trigger: string): CursorContext | undefined {
