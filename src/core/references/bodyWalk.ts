@@ -1,6 +1,6 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
-import { isRecordingUrl } from '../links/recordingHosts';
+import { embeddedRecordings, isRecordingUrl } from '../links/recordingHosts';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { BlockCache, BlockFind } from './blockCache';
 import type { IndexCatalog } from './indexCatalog';
@@ -172,6 +172,20 @@ class BodyWalker {
         case 'heading_close':
           heading = -1;
           break;
+        case 'html_block': {
+          // `<video>`, `<iframe>`, MDX components and shortcodes on lines of their own: a block like a paragraph.
+          const embeds = embeddedRecordings(tok.content);
+          if (embeds.length === 0) break;
+          let scope: number;
+          if (items.length > 0) scope = items[items.length - 1]!;
+          else {
+            const parent = container();
+            scope = this.node(parent, true);
+            this.scopes.previous[scope] = lastParagraph.get(parent) ?? -1;
+          }
+          for (const href of embeds) this.links.push({ scope, href, videoOf: this.videoOf(href) });
+          break;
+        }
         case 'list_item_open':
           items.push(this.node(container(), false));
           break;
@@ -220,6 +234,9 @@ class BodyWalker {
       this.finds = [];
     }
     this.read(children);
+    // Raw HTML is text to this parser: tags, MDX components and shortcodes are read from the block's source, whole.
+    const content = tok.content;
+    if (content.includes('<') || content.includes('{{') || content.includes('{%')) this.embeds(content);
     if (cache) {
       cache.store(this.from, limit, children, this.finds!);
       this.finds = undefined;
@@ -418,6 +435,16 @@ class BodyWalker {
       this.recording.set(href, recording);
     }
     if (recording) this.recordingLink(href, videoOf);
+  }
+
+  /** Recordings embedded in a text or a tag (see embeddedRecordings): links of the current block. */
+  private embeds(content: string): void {
+    for (const href of embeddedRecordings(content)) this.recordingLink(href, this.videoOf(href));
+  }
+
+  private videoOf(href: string): IndexedSession | undefined {
+    const key = urlKey(href);
+    return key === undefined ? undefined : this.hooks.catalog.sessionByVideo(key);
   }
 
   private recordingLink(href: string, videoOf: IndexedSession | undefined): void {

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isRecordingUrl } from '../../../src/core/links/recordingHosts';
 import { parseRecap } from '../../../src/core/recap/parseRecap';
 import { indexCatalog } from '../../../src/core/references/indexCatalog';
 import { inferEvents } from '../../../src/core/references/inferEvents';
-import { index } from './support';
+import { urlKey } from '../../../src/core/references/urlKey';
+import { index, lint, only, refs } from './support';
 
 // Issue 13: the forms real blog posts use to point at talks and show recordings.
 
@@ -18,4 +20,83 @@ test('without links, the event its text names by name and year; nothing when it 
   assert.deepEqual(infer('---\ntitle: Surviving FOSDEM 2020\n---\n\nWhat a weekend.\n'), ['fosdem-2020']);
   assert.deepEqual(infer("# Surviving FOSDEM '26\n"), ['fosdem-2026']);
   assert.deepEqual(infer('# My holidays in 2020\n'), []);
+});
+
+// A talk of the bundled index with its schedule page and recording.
+const TALK = 'fosdem-2023/container_developer_tooling';
+const TITLE = 'Touring the container developer tooling landscape';
+
+function missingVideo(body: string): string[] {
+  return only(lint(`---\nevent: fosdem-2023\n---\n\n${body}`).findings, 'missing-video').map((f) => f.talk ?? '');
+}
+
+test('every embed form counts as the recording of the talk in its block', () => {
+  const forms = [
+    `<video controls src="https://video.fosdem.org/2023/x/tooling.webm"></video>`,
+    `<video controls>\n  <source src="/videos/tooling.mp4" type="video/mp4">\n</video>`,
+    `<iframe width="560" src="https://www.youtube-nocookie.com/embed/abcdefghijk?rel=0" allowfullscreen></iframe>`,
+    `<iframe src="https://player.vimeo.com/video/123456789"></iframe>`,
+    `{{< youtube abcdefghijk >}}`,
+    `{{< youtube id="abcdefghijk" >}}`,
+    `{{% vimeo 123456789 %}}`,
+    `{% include youtube.html id="abcdefghijk" %}`,
+    `{% youtube abcdefghijk %}`,
+    `<YouTube id="abcdefghijk" />`,
+    `<LiteYouTubeEmbed id="abcdefghijk" title="the talk" />`,
+    `Watch it: <video src="https://mirrors.dotsrc.org/fosdem/2023/x/tooling.mp4"></video>`,
+  ];
+  assert.deepEqual(missingVideo(`## ${TITLE}\n\nNotes.\n\n`), [TALK]);
+  for (const form of forms) assert.deepEqual(missingVideo(`## ${TITLE}\n\nNotes.\n\n${form}\n`), [], form);
+  // In a paragraph right after the talk's.
+  assert.deepEqual(missingVideo(`${TITLE} was great.\n\n{{< youtube abcdefghijk >}}\n`), []);
+});
+
+test('a tweet, an image or a slides iframe is no recording', () => {
+  for (const form of [
+    `{{< tweet user="fosdem" id="1224704337394561025" >}}`,
+    `{{< image src="https://live.staticflickr.com/x.jpg" title="talk" >}}`,
+    `![the room](https://example.org/room.png)`,
+    `<iframe src="https://speakerdeck.com/player/abc"></iframe>`,
+    `<img src="https://example.org/x.mp4.png">`,
+  ]) {
+    assert.deepEqual(missingVideo(`## ${TITLE}\n\nNotes.\n\n${form}\n`), [TALK], form);
+  }
+});
+
+test('recordings on video.fosdem.org’s mirrors are recordings', () => {
+  for (const url of [
+    'https://mirrors.dotsrc.org/fosdem/2018/K.1.105/ring.webm',
+    'https://ftp.fau.de/fosdem/2018/K.1.105/ring.webm',
+    'https://ftp.osuosl.org/pub/fosdem/2018/K.1.105/ring.webm',
+  ]) {
+    assert.equal(isRecordingUrl(url), true, url);
+  }
+  assert.equal(isRecordingUrl('https://twitter.com/fosdem/status/1224704337394561025'), false);
+});
+
+test('URLs of one page share a key: scheme, www., trailing slash, display parameters and fragments aside', () => {
+  const key = urlKey('https://fosdem.org/2023/schedule/event/container_developer_tooling/');
+  for (const u of [
+    'http://www.fosdem.org/2023/schedule/event/container_developer_tooling',
+    'https://archive.fosdem.org/2023/schedule/event/container_developer_tooling/?iframe=no',
+    'https://fosdem.org/2023/schedule/event/container_developer_tooling/#video',
+    'https://fosdem.org/2023/schedule/event/container_developer_tooling/?utm_source=x&iframe=yes',
+  ]) {
+    assert.equal(urlKey(u), key, u);
+  }
+  assert.notEqual(urlKey('https://example.org/talk?id=1'), urlKey('https://example.org/talk?id=2'));
+  assert.equal(urlKey('https://pretalx.com/pycon-2024/talk/ABC123/'), urlKey('https://cfp.example.org/pycon-2024/talk/abc123'));
+  assert.equal(urlKey('https://kccnceu2023.sched.com/event/1HyX3/the-hackers-guide-to-kubernetes'), urlKey('https://sched.co/1HyX3'));
+  assert.equal(urlKey('https://player.vimeo.com/video/123456789?h=1'), urlKey('https://vimeo.com/123456789'));
+});
+
+test('a link to the talk’s schedule page mentions it whatever its text, in every URL form', () => {
+  for (const link of [
+    `[this one](https://archive.fosdem.org/2023/schedule/event/container_developer_tooling/?iframe=no)`,
+    `[a talk][t]\n\n[t]: http://www.fosdem.org/2023/schedule/event/container_developer_tooling`,
+    `<https://fosdem.org/2023/schedule/event/container_developer_tooling/>`,
+    `see https://fosdem.org/2023/schedule/event/container_developer_tooling/#top.`,
+  ]) {
+    assert.ok(refs(`---\nevent: fosdem-2023\n---\n\nI liked ${link}\n`).talks.some((t) => t.session?.fullId === TALK), link);
+  }
 });
