@@ -7,7 +7,7 @@ import { hashWord } from './wordScan';
  * available" (maybe never) does not, nor does "(video — presentation)", which
  * recaps use as link text.
  */
-const STATUS = String.raw`(?:not\s+yet\s+(?:available|published|online|out|up|uploaded|posted)|not\s+(?:available|published|online|out|up|uploaded|posted)\s+yet|(?:coming|available|out|up|online)\s+soon|to\s+(?:come|follow)|will\s+be\s+(?:available|published|posted|uploaded|online)(?:\s+(?:soon|later))?|pending|tbd|tba|todo|forthcoming)`;
+const STATUS = String.raw`(?:not\s+yet\s+(?:available|published|online|out|up|uploaded|posted)|not\s+(?:available|published|online|out|up|uploaded|posted)\s+yet|(?:coming|available|out|up|online)\s+soon|to\s+(?:come|follow)|(?:will|should)\s+be\s+(?:available|published|posted|uploaded|online|up|out|released)(?:\s+(?:soon|later|shortly))?|pending|tbd|tba|todo|forthcoming)`;
 const SUBJECT = String.raw`(?:videos?|recordings?)(?:\s*(?:and|&|\/|—|–|-)\s*(?:slides|presentation|deck))?`;
 /**
  * Spaces inside a phrase are capped at 40 (a phrase wrapped onto an indented
@@ -21,6 +21,8 @@ const PHRASES = new RegExp(
     [
       String.raw`\b${SUBJECT}(?:\s+link)?\s*(?:is\s+|are\s+|:\s*|—\s*|–\s*|-\s*|\(\s*)?${STATUS}\b`,
       String.raw`\bno\s+(?:video|recording)\s+(?:yet|available\s+yet)\b`,
+      // "once the videos are out", "when the recording is published": a later recording, promised in passing.
+      String.raw`\b(?:once|when|as\s+soon\s+as)\s+(?:the\s+|a\s+|its\s+)?${SUBJECT}\s+(?:are|is|get|gets|go|goes|come|comes)\s+(?:out|up|online|available|published|uploaded|posted|released)\b`,
       String.raw`\b(?:todo|tbd|fixme)\b\s*(?::\s*)?(?:add\s+|link\s+|insert\s+)?(?:the\s+)?(?:video|recording)(?:\s+link)?\b`,
     ].join('|'),
   ),

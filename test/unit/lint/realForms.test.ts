@@ -4,6 +4,7 @@ import { isRecordingUrl } from '../../../src/core/links/recordingHosts';
 import { parseRecap } from '../../../src/core/recap/parseRecap';
 import { indexCatalog } from '../../../src/core/references/indexCatalog';
 import { inferEvents } from '../../../src/core/references/inferEvents';
+import { findPlaceholders } from '../../../src/core/references/placeholders';
 import { urlKey } from '../../../src/core/references/urlKey';
 import { index, lint, only, refs } from './support';
 
@@ -98,5 +99,25 @@ test('a link to the talk’s schedule page mentions it whatever its text, in eve
     `see https://fosdem.org/2023/schedule/event/container_developer_tooling/#top.`,
   ]) {
     assert.ok(refs(`---\nevent: fosdem-2023\n---\n\nI liked ${link}\n`).talks.some((t) => t.session?.fullId === TALK), link);
+  }
+});
+
+test('placeholders as people write them; nothing where the text promises nothing', () => {
+  for (const text of [
+    'The video is not available yet.',
+    'I hope a recording will be uploaded.',
+    'I will add the link once the videos are out.',
+    'The recordings should be up soon.',
+    'When the recording is published I will link it.',
+  ]) {
+    assert.equal(findPlaceholders(text).length, 1, text);
+  }
+  for (const text of [
+    'The recording is not available.',
+    'I will catch up on the recordings of the talks I missed.',
+    'The video of last year was great.',
+    'Once the videos started, the room went quiet.',
+  ]) {
+    assert.deepEqual(findPlaceholders(text), [], text);
   }
 });
