@@ -120,9 +120,17 @@ export class IndexCatalog {
         this.urls.set(key, s);
         if (video) this.videos.set(key, s);
       }
+      // FOSDEM's schedule pages follow one pattern every year (and stay on archive.fosdem.org): known without the index saying so.
+      const year = FOSDEM_EVENT.exec(s.eventId)?.[1];
+      if (year) {
+        const key = `fosdem.org/${year}/schedule/event/${s.id}`;
+        if (!this.urls.has(key)) this.urls.set(key, s);
+      }
     }
   }
 }
+
+const FOSDEM_EVENT = /^fosdem-(\d{4})$/;
 
 function hashRange(s: string, from: number, to: number): number {
   let h = 0x811c9dc5 | 0;

@@ -121,3 +121,23 @@ test('placeholders as people write them; nothing where the text promises nothing
     assert.deepEqual(findPlaceholders(text), [], text);
   }
 });
+
+test('titles in setext headings, list items, bold and italic, and inside <details>', () => {
+  for (const body of [
+    `${TITLE}\n---------\n\nGreat talk.\n`,
+    `- 10:00 - 10:30 **${TITLE}**\n`,
+    `In *${TITLE}* Phil showed tools.\n`,
+    `<details>\n<summary>Saturday</summary>\n\n- ${TITLE}\n\n</details>\n`,
+  ]) {
+    assert.ok(refs(`---\nevent: fosdem-2023\n---\n\n${body}`).talks.some((t) => t.session?.fullId === TALK), body);
+  }
+});
+
+test('a FOSDEM schedule URL mentions its talk on fosdem.org and archive.fosdem.org, any year', () => {
+  const session = index.sessions.find((s) => s.eventId === 'fosdem-2012');
+  assert.ok(session);
+  for (const host of ['https://fosdem.org', 'https://archive.fosdem.org', 'http://www.fosdem.org']) {
+    const text = `I saw [this](${host}/2012/schedule/event/${session.id}/) there.\n`;
+    assert.ok(refs(text, 'blog/post.md').talks.some((t) => t.session === session), text);
+  }
+});
