@@ -6,7 +6,7 @@ import { indexCatalog } from '../../../src/core/references/indexCatalog';
 import { inferEvents } from '../../../src/core/references/inferEvents';
 import { findPlaceholders } from '../../../src/core/references/placeholders';
 import { urlKey } from '../../../src/core/references/urlKey';
-import { index, lint, only, refs } from './support';
+import { applyEdits, index, lint, only, refs } from './support';
 
 // Issue 13: the forms real blog posts use to point at talks and show recordings.
 
@@ -140,4 +140,27 @@ test('a FOSDEM schedule URL mentions its talk on fosdem.org and archive.fosdem.o
     const text = `I saw [this](${host}/2012/schedule/event/${session.id}/) there.\n`;
     assert.ok(refs(text, 'blog/post.md').talks.some((t) => t.session === session), text);
   }
+});
+
+test('missing-video offers the recording in the post’s own embed form, beside the plain link', () => {
+  const session = index.sessions.find((s) => s.video && urlKey(s.video)?.startsWith('youtube:') && s.title.split(' ').length >= 4 && /^[\w ]+$/.test(s.title));
+  assert.ok(session, 'a talk with a YouTube recording');
+  const id = urlKey(session.video!)!.slice('youtube:'.length);
+  for (const [existing, form] of [
+    ['{{< youtube abcdefghijk >}}', `{{< youtube ${id} >}}`],
+    ['{% include youtube.html id="abcdefghijk" %}', `{% include youtube.html id="${id}" %}`],
+    ['<LiteYouTubeEmbed id="abcdefghijk" />', `<LiteYouTubeEmbed id="${id}" />`],
+  ] as const) {
+    const text = `---\nevent: ${session.eventId}\n---\n\n## Elsewhere\n\n${existing}\n\n## Talks\n\n${session.title} was great.\nReally.\n\nMore.\n`;
+    const finding = only(lint(text).findings, 'missing-video').find((f) => f.talk === session.fullId);
+    assert.ok(finding, existing);
+    const fix = finding.fixes.find((f) => f.title.includes(form));
+    assert.ok(fix, `${existing}: ${finding.fixes.map((f) => f.title).join(' | ')}`);
+    assert.ok(applyEdits(text, fix.edits).includes(`Really.\n\n${form}\n\nMore.`), applyEdits(text, fix.edits));
+    assert.ok(finding.fixes.some((f) => f.title.startsWith('Link the title')), 'the plain link stays on offer');
+  }
+  // A post with no embeds gets no embed fix.
+  const plain = `---\nevent: ${session.eventId}\n---\n\n${session.title} was great.\n`;
+  const finding = only(lint(plain).findings, 'missing-video').find((f) => f.talk === session.fullId);
+  assert.ok(finding && !finding.fixes.some((f) => f.title.startsWith('Embed')));
 });

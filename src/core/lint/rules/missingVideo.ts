@@ -1,6 +1,7 @@
 import { talkName } from '../talkName';
 import type { RecapTalk } from '../../references/model';
 import { linkDestination, setEntryKey } from '../../edits/yamlEdits';
+import { urlKey } from '../../references/urlKey';
 import type { Fix } from '../finding';
 import type { LintRule, RuleFinding } from '../rule';
 import { knownVideo, talkAnchor, videoStatus } from '../videoStatus';
@@ -43,7 +44,47 @@ function videoFixes(text: string, talk: RecapTalk, video: string): Fix[] {
   }
   const body = bodyFix(talk, linkDestination(video));
   if (body) fixes.push(edit ? body : { ...body, preferred: true });
+  const styled = embedFix(text, talk, video);
+  if (styled) fixes.push(styled);
   return fixes;
+}
+
+/** How a post embeds its videos, from the first embed it has (Hugo, Liquid or MDX), with `ID` for the video's id. */
+const EMBED_STYLES: readonly { pattern: RegExp; host: 'youtube' | 'vimeo'; form: string }[] = [
+  { pattern: /\{\{<\s{0,20}youtube\b/, host: 'youtube', form: '{{< youtube ID >}}' },
+  { pattern: /\{\{%\s{0,20}youtube\b/, host: 'youtube', form: '{{% youtube ID %}}' },
+  { pattern: /\{%\s{0,20}include\s{1,20}youtube\.html\b/, host: 'youtube', form: '{% include youtube.html id="ID" %}' },
+  { pattern: /\{%\s{0,20}youtube\b/, host: 'youtube', form: '{% youtube ID %}' },
+  { pattern: /<LiteYouTubeEmbed\b/, host: 'youtube', form: '<LiteYouTubeEmbed id="ID" />' },
+  { pattern: /<YouTube\b/, host: 'youtube', form: '<YouTube id="ID" />' },
+  { pattern: /\{\{<\s{0,20}vimeo\b/, host: 'vimeo', form: '{{< vimeo ID >}}' },
+  { pattern: /\{\{%\s{0,20}vimeo\b/, host: 'vimeo', form: '{{% vimeo ID %}}' },
+];
+
+/**
+ * The recording in the post's own embed form, when the post already embeds
+ * videos with a shortcode or a component and the recording is on that host:
+ * on a line of its own after the mention's paragraph (in a list item, right after the mention).
+ */
+function embedFix(text: string, talk: RecapTalk, video: string): Fix | undefined {
+  const key = urlKey(video) ?? '';
+  const youtube = /^youtube:([\w-]{4,40})$/.exec(key)?.[1];
+  const vimeo = /^vimeo\.com\/(\d{1,20})$/.exec(key)?.[1];
+  const style = EMBED_STYLES.find((s) => (s.host === 'youtube' ? youtube : vimeo) !== undefined && s.pattern.test(text));
+  const id = style?.host === 'youtube' ? youtube : vimeo;
+  const mention = talk.mentions.find((m) => m.located);
+  if (!style || !id || !mention) return undefined;
+  const embed = style.form.replace('ID', id);
+  const after = mention.linkEnd >= 0 ? mention.linkEnd : mention.end;
+  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
+  if (/^\s{0,12}(?:[-*+]|\d{1,9}[.)])\s/.test(text.slice(lineStart, mention.start))) {
+    return { title: `Embed the recording after the mention: ${embed}`, edits: [{ start: after, end: after, newText: ` ${embed}` }] };
+  }
+  const blank = /\n[ \t]*(?:\n|$)/g;
+  blank.lastIndex = after;
+  const m = blank.exec(text);
+  const at = m ? m.index : text.length;
+  return { title: `Embed the recording after the paragraph: ${embed}`, edits: [{ start: at, end: at, newText: `\n\n${embed}` }] };
 }
 
 function bodyFix(talk: RecapTalk, dest: string): Fix | undefined {
