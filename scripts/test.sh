@@ -23,8 +23,9 @@ export RECAP_REQUIRE_SHARED=1
 
 echo "== typecheck"
 npx tsc --noEmit -p . || status=1
-echo "== lint (ESLint, typescript-eslint; zero warnings)"
+echo "== lint (ESLint, typescript-eslint; zero warnings) and format (prettier)"
 if npx eslint --max-warnings 0 .; then echo "lint clean"; else status=1; lint_failed=1; fi
+if npx prettier --check . >"$log" 2>&1; then echo "format clean"; else cat "$log"; echo "run: npm run format"; status=1; lint_failed=1; fi
 echo "== build"
 node scripts/build.mjs --tests || exit 2
 

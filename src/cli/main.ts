@@ -24,7 +24,9 @@ const commands: Record<string, CliCommand> = {
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  recap ${name.padEnd(13)} ${c.summary}`);
-  return ['Usage: recap <command> [options]', '', 'Commands:', ...lines, '', 'Options:', '  --version  print the version', '  --help     print this help'].join('\n');
+  return ['Usage: recap <command> [options]', '', 'Commands:', ...lines, '', 'Options:', '  --version  print the version', '  --help     print this help'].join(
+    '\n',
+  );
 }
 
 /** Runs the CLI and returns its exit code: 0 clean, 1 findings, 2 usage or I/O error. */

@@ -109,7 +109,14 @@ export async function checkVsix(file: string): Promise<string[]> {
   for (const path of referencedFiles(manifest)) if (!names.has(path)) problems.push(`${path} is named in package.json but not in the vsix`);
   // vsce stores the README and LICENSE under these names.
   const rulePages = readdirSync(join(__dirname, '../../../docs/rules')).map((name) => `extension/docs/rules/${name}`);
-  for (const required of ['extension/data/bundled/index.json', 'extension/dist/cli.js', 'extension/dist/lintWorker.js', 'extension/readme.md', 'extension/LICENSE.txt', ...rulePages]) {
+  for (const required of [
+    'extension/data/bundled/index.json',
+    'extension/dist/cli.js',
+    'extension/dist/lintWorker.js',
+    'extension/readme.md',
+    'extension/LICENSE.txt',
+    ...rulePages,
+  ]) {
     if (!names.has(required)) problems.push(`${required} is missing`);
   }
   process.stdout.write(

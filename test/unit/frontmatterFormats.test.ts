@@ -88,17 +88,26 @@ test('Hugo TOML: event, [[talks]] tables and their offsets', () => {
   assert.equal(p.frontmatter?.format, 'toml');
   assert.deepEqual(p.problems, []);
   assert.ok(p.isRecap);
-  assert.deepEqual(p.events.map((e) => [e.value, slice(HUGO_TOML, e.range), slice(HUGO_TOML, e.keyRange)]), [['fosdem-2023', '"fosdem-2023"', 'event']]);
+  assert.deepEqual(
+    p.events.map((e) => [e.value, slice(HUGO_TOML, e.range), slice(HUGO_TOML, e.keyRange)]),
+    [['fosdem-2023', '"fosdem-2023"', 'event']],
+  );
   assert.equal(p.talks.length, 2);
   const [a, b] = p.talks;
   assert.equal(slice(HUGO_TOML, a?.id?.range), `"${TOOLING}"`);
   assert.equal(slice(HUGO_TOML, a?.id?.keyRange), 'id');
   assert.equal(slice(HUGO_TOML, a?.title?.range), '"Bare-metal servers as a container runtime"');
-  assert.deepEqual(a?.speakers?.value.map((s) => [s.name, slice(HUGO_TOML, s.nameRange)]), [['Phil Estes', '"Phil Estes"']]);
+  assert.deepEqual(
+    a?.speakers?.value.map((s) => [s.name, slice(HUGO_TOML, s.nameRange)]),
+    [['Phil Estes', '"Phil Estes"']],
+  );
   assert.equal(b?.id?.value, BARE);
   assert.equal(slice(HUGO_TOML, b?.id?.range), `'${BARE}'`);
   assert.equal(b?.keyColumn, 2);
-  assert.deepEqual(b?.speakers?.value.map((s) => [s.name, slice(HUGO_TOML, s.nameRange)]), [['Someone', '"Someone"']]);
+  assert.deepEqual(
+    b?.speakers?.value.map((s) => [s.name, slice(HUGO_TOML, s.nameRange)]),
+    [['Someone', '"Someone"']],
+  );
   assert.ok(HUGO_TOML.slice(p.bodyStart).startsWith('\n# Containers'));
 });
 
@@ -114,8 +123,14 @@ test('Hugo JSON: event list, talk objects and their offsets', () => {
   const p = parseRecap('blog/post.md', HUGO_JSON);
   assert.equal(p.frontmatter?.format, 'json');
   assert.deepEqual(p.problems, []);
-  assert.deepEqual(p.events.map((e) => slice(HUGO_JSON, e.range)), ['"fosdem-2023"']);
-  assert.deepEqual(p.talks.map((t) => slice(HUGO_JSON, t.id?.range)), [`"${TOOLING}"`, `"${BARE}"`]);
+  assert.deepEqual(
+    p.events.map((e) => slice(HUGO_JSON, e.range)),
+    ['"fosdem-2023"'],
+  );
+  assert.deepEqual(
+    p.talks.map((t) => slice(HUGO_JSON, t.id?.range)),
+    [`"${TOOLING}"`, `"${BARE}"`],
+  );
   assert.equal(slice(HUGO_JSON, p.talks[0]?.title?.range), '"Bare-metal servers as a container runtime"');
   assert.ok(HUGO_JSON.slice(p.bodyStart).startsWith('\n# FOSDEM 2023'));
 });
@@ -204,7 +219,10 @@ for (const name of TOML_POSTS) {
     const p = parseRecap(name, text);
     assert.equal(p.frontmatter?.format, 'toml');
     assert.ok(p.frontmatter?.parses);
-    assert.deepEqual(p.problems.filter((f) => f.code === 'frontmatter-syntax'), []);
+    assert.deepEqual(
+      p.problems.filter((f) => f.code === 'frontmatter-syntax'),
+      [],
+    );
     assert.equal(typeof p.frontmatter?.data?.['title'], 'string');
   });
 }
@@ -226,7 +244,11 @@ test('completion in TOML frontmatter: event ids after `event = "`, talk ids afte
   const event = cursorContext(text, text.indexOf('fos"') + 3, { trigger: '@@' });
   assert.deepEqual(event && [event.kind, 'prefix' in event ? event.prefix : '', text.slice(event.replace.start, event.replace.end)], ['event', 'fos', 'fos']);
   const id = cursorContext(text, text.indexOf('cont"') + 4, { trigger: '@@' });
-  assert.deepEqual(id && [id.kind, 'prefix' in id ? id.prefix : '', text.slice(id.replace.start, id.replace.end)], ['talk-id', 'fosdem-2023/cont', 'fosdem-2023/cont']);
+  assert.deepEqual(id && [id.kind, 'prefix' in id ? id.prefix : '', text.slice(id.replace.start, id.replace.end)], [
+    'talk-id',
+    'fosdem-2023/cont',
+    'fosdem-2023/cont',
+  ]);
   assert.equal(cursorContext(text, text.indexOf('"x"') + 2, { trigger: '@@' }), undefined);
   assert.equal(cursorContext(text, text.length - 1, { trigger: '@@' })?.kind, 'reference');
 });

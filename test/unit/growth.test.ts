@@ -88,7 +88,7 @@ test('preview: many findings in one paragraph, with and without allowHtml', () =
       const text = recap(`${words(k)}\n`);
       const parsed = parseRecap('recaps/r.md', text);
       const first = findingAt(text, 'word0', 'missing-video', 'warning', 'm');
-      const findings: typeof first[] = [];
+      const findings: (typeof first)[] = [];
       for (let i = 0, at = first.start; i < k; i++) {
         const end = at + `word${i % 97}`.length;
         findings.push({ ...first, start: at, end });
@@ -128,14 +128,27 @@ function calendar(events: string[]): string {
 
 function vevent(i: number, description = `Speakers: Ada ${i}, Bob`): string {
   const minute = String(i % 60).padStart(2, '0');
-  return ['BEGIN:VEVENT', `UID:talk-${i}@example.org`, `SUMMARY:Talk ${i}`, `DTSTART:20250201T10${minute}00Z`, `DTEND:20250201T11${minute}00Z`, `DESCRIPTION:${description}`, 'END:VEVENT'].join('\r\n');
+  return [
+    'BEGIN:VEVENT',
+    `UID:talk-${i}@example.org`,
+    `SUMMARY:Talk ${i}`,
+    `DTSTART:20250201T10${minute}00Z`,
+    `DTEND:20250201T11${minute}00Z`,
+    `DESCRIPTION:${description}`,
+    'END:VEVENT',
+  ].join('\r\n');
 }
 
 test('iCalendar import: many events, long runs of spaces', () => {
-  assertLinear('importIcal(many events)', 250, (k) => {
-    const text = calendar(Array.from({ length: k }, (_, i) => vevent(i)));
-    return () => importIcal(text);
-  }, 2);
+  assertLinear(
+    'importIcal(many events)',
+    250,
+    (k) => {
+      const text = calendar(Array.from({ length: k }, (_, i) => vevent(i)));
+      return () => importIcal(text);
+    },
+    2,
+  );
   assertLinear('importIcal(spaces in speakers and URLs)', 2000, (k) => {
     const s = ' '.repeat(k);
     const description = `Speakers: Ada${s}x${s}and${s}(x${s}, Bob${s}x ;${s}y\\nsee http://example.org/a${'.'.repeat(k)}x and http://example.org/b${'.'.repeat(k)}`;
@@ -146,13 +159,13 @@ test('iCalendar import: many events, long runs of spaces', () => {
 
 test('lintRecap and parseRecap on adversarial bodies', () => {
   const bodies: Record<string, (k: number) => string> = {
-    'brackets': (k) => `${'['.repeat(k)}x${']('.repeat(k)}\n`,
-    'parens': (k) => `[a](${'('.repeat(k)}\n`,
-    'backticks': (k) => `${'`'.repeat(k)}x${'` '.repeat(k)}\n`,
-    'pipes': (k) => `a ${'|'.repeat(k)}\n${'| - '.repeat(k)}\n`,
+    brackets: (k) => `${'['.repeat(k)}x${']('.repeat(k)}\n`,
+    parens: (k) => `[a](${'('.repeat(k)}\n`,
+    backticks: (k) => `${'`'.repeat(k)}x${'` '.repeat(k)}\n`,
+    pipes: (k) => `a ${'|'.repeat(k)}\n${'| - '.repeat(k)}\n`,
     'dashes and spaces': (k) => `- ${'- '.repeat(k)}video ${'-'.repeat(k)} ${' \t'.repeat(k)}TBD\n`,
     'dots and urls': (k) => `https://example.org/${'.'.repeat(k)}x ${'a.'.repeat(k)}/b\n`,
-    'emphasis': (k) => `${'*_'.repeat(k)}video${' *'.repeat(k)}\n`,
+    emphasis: (k) => `${'*_'.repeat(k)}video${' *'.repeat(k)}\n`,
   };
   for (const [name, body] of Object.entries(bodies)) {
     assertLinear(`lint: ${name}`, 1000, (k) => {
@@ -163,7 +176,31 @@ test('lintRecap and parseRecap on adversarial bodies', () => {
 });
 
 // Properties: strings made of long runs of what regexes trip on, fed to every reader, each call bounded in time.
-const PIECES = [' ', '\t', '.', '[', ']', '(', ')', '-', '—', '`', '|', ':', '*', 'TODO', 'video', 'recording', 'Speakers:', ' and ', 'http://a.b/', 'x', '\n', '<', '#'];
+const PIECES = [
+  ' ',
+  '\t',
+  '.',
+  '[',
+  ']',
+  '(',
+  ')',
+  '-',
+  '—',
+  '`',
+  '|',
+  ':',
+  '*',
+  'TODO',
+  'video',
+  'recording',
+  'Speakers:',
+  ' and ',
+  'http://a.b/',
+  'x',
+  '\n',
+  '<',
+  '#',
+];
 const hostile = fc
   .array(fc.tuple(fc.constantFrom(...PIECES), fc.integer({ min: 1, max: 20000 })), { minLength: 1, maxLength: 6 })
   .map((runs) => runs.map(([piece, count]) => piece.repeat(piece.length > 2 ? Math.ceil(count / 40) : count)).join(''));
@@ -204,7 +241,9 @@ test('properties: every reader stays fast on hostile strings', () => {
   bounded('isPlaceholderValue', (s) => isPlaceholderValue(s));
   bounded('referenceText', (s) => referenceText(session, undefined, `{title}${s}`));
   bounded('lint (body)', (s) => lint(recap(s)));
-  bounded('lint (frontmatter value)', (s) => lint(recap('', `event: fosdem-2025\ntitle: ${JSON.stringify(s)}\ntalks:\n  - id: x\n    video: ${JSON.stringify(s)}\n`)));
+  bounded('lint (frontmatter value)', (s) =>
+    lint(recap('', `event: fosdem-2025\ntitle: ${JSON.stringify(s)}\ntalks:\n  - id: x\n    video: ${JSON.stringify(s)}\n`)),
+  );
   bounded('preview', (s) => {
     const text = recap(s);
     const parsed = parseRecap('recaps/r.md', text);

@@ -132,13 +132,18 @@ const skip = skipUnlessShared('recaps', 'posts');
 test('real recap posts: talks found, extra cards and video verdicts meet the goals', { skip }, () => {
   const outside = postsOutsideIndex();
   const scores: PostScore[] = [];
-  for (const file of readdirSync(sharedFile('recaps', 'posts')).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(sharedFile('recaps', 'posts'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     if (outside.has(file)) continue;
     const text = readFileSync(sharedFile('recaps', 'posts', file), 'utf8');
     const key = readKey(sharedFile('recaps', 'answers', file.replace(/\.md$/, '.tsv')));
     scores.push(scorePost(file, text, key));
   }
-  const rows = scores.map((s) => `${s.post.padEnd(30)} ${`${s.found}/${s.total}`.padStart(6)} ${String(s.extra.length).padStart(5)} ${String(s.wrongVideo.length).padStart(5)} ${s.ms.toFixed(1).padStart(7)}`);
+  const rows = scores.map(
+    (s) =>
+      `${s.post.padEnd(30)} ${`${s.found}/${s.total}`.padStart(6)} ${String(s.extra.length).padStart(5)} ${String(s.wrongVideo.length).padStart(5)} ${s.ms.toFixed(1).padStart(7)}`,
+  );
   const found = scores.reduce((n, s) => n + s.found, 0);
   const total = scores.reduce((n, s) => n + s.total, 0);
   const extra = scores.flatMap((s) => s.extra.map((e) => `${s.post}: extra ${e}`));

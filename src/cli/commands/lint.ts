@@ -84,7 +84,12 @@ interface FoundRecap {
  * ELOOP); an entry that cannot be used is skipped with one warning and the
  * walk goes on.
  */
-function recapsIn(dir: string, walked: Set<string>, warn: (path: string, reason: string) => void, unreadable: (path: string, err: unknown) => void): FoundRecap[] {
+function recapsIn(
+  dir: string,
+  walked: Set<string>,
+  warn: (path: string, reason: string) => void,
+  unreadable: (path: string, err: unknown) => void,
+): FoundRecap[] {
   const out: FoundRecap[] = [];
   const visit = (d: string) => {
     let names: string[];
@@ -115,7 +120,10 @@ function recapsIn(dir: string, walked: Set<string>, warn: (path: string, reason:
           } catch {
             // the link's own text is only for the message
           }
-          warn(p, code === 'ENOENT' ? `broken link${target}` : code === 'ELOOP' ? `link${target} that loops` : `link${target} cannot be followed (${why(err)})`);
+          warn(
+            p,
+            code === 'ENOENT' ? `broken link${target}` : code === 'ELOOP' ? `link${target} that loops` : `link${target} cannot be followed (${why(err)})`,
+          );
           continue;
         }
       }
@@ -134,7 +142,10 @@ function recapsIn(dir: string, walked: Set<string>, warn: (path: string, reason:
         walked.add(real);
         visit(p);
       } else if (!st.isFile()) {
-        warn(p, `not a regular file (${st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a file'}); not opened`);
+        warn(
+          p,
+          `not a regular file (${st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a file'}); not opened`,
+        );
       } else if (MARKDOWN.test(name)) {
         let text: string;
         try {
@@ -220,7 +231,8 @@ export const lintCommand: CliCommand = {
     if (values.format === 'json') io.out(JSON.stringify(results, null, 2));
     else {
       for (const r of results) io.out(`${r.file}:${r.line}:${r.column} ${r.rule} ${r.message}`);
-      if (results.length > 0) io.err(`A rule's documentation: recap rules <rule> (e.g. recap rules ${results[0]!.rule}), or docs/rules/<rule>.md in the package.`);
+      if (results.length > 0)
+        io.err(`A rule's documentation: recap rules <rule> (e.g. recap rules ${results[0]!.rule}), or docs/rules/<rule>.md in the package.`);
     }
     const failing = results.some((r) => r.severity === 'error' || r.severity === 'warning');
     return Math.max(status, failing ? 1 : 0);

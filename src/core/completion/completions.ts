@@ -88,7 +88,10 @@ class Completer {
 
   private events(replace: Span, prefix: string): CompletionList {
     const { index } = this.options;
-    const words = prefix.toLowerCase().split(/[\s-]+/).filter(Boolean);
+    const words = prefix
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter(Boolean);
     const events = [...index.events.values()].filter((e) => {
       const hay = `${e.id} ${e.name}`.toLowerCase();
       return words.every((w) => hay.includes(w));
@@ -167,7 +170,10 @@ class Completer {
 
   private talkIds(replace: Span, prefix: string): CompletionList {
     const sessions = this.sessionsFor(prefix, new Set());
-    return { items: sessions.map((s, i) => ({ ...this.talkItem(s, i, replace, s.fullId, 'talk-id'), label: s.fullId, description: s.title })), isIncomplete: true };
+    return {
+      items: sessions.map((s, i) => ({ ...this.talkItem(s, i, replace, s.fullId, 'talk-id'), label: s.fullId, description: s.title })),
+      isIncomplete: true,
+    };
   }
 
   private speakers(context: Extract<CursorContext, { kind: 'speaker' }>): CompletionList {

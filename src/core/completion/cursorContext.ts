@@ -67,7 +67,7 @@ function countLines(text: string, end: number): number {
  */
 function frontmatterClose(text: string): number | undefined {
   if (!/^\uFEFF?---[ \t]*(\r?\n|$)/.test(text)) return undefined;
-  for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length; ) {
+  for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length;) {
     const end = text.indexOf('\n', start);
     if (/^(---|\.\.\.)[ \t]*\r?$/.test(text.slice(start, end < 0 ? text.length : end))) return start;
     start = end + 1;
@@ -131,8 +131,21 @@ function frontmatterContext(text: string, line: Line, column: number): CursorCon
   m = /^talks:[ \t]*(?:\[([^[\],#]*)\]?)?[ \t]*$/.exec(line.text);
   if (m && indent === 0 && column >= 'talks:'.length) {
     const open = line.text.indexOf('[');
-    const prefix = open >= 0 && column > open ? line.text.slice(open + 1, column).replace(/\]$/, '').trim() : '';
-    return { kind: 'talk', replace: { start: line.start + 'talks:'.length, end: line.start + line.text.length }, prefix, indent: 2, listItem: false, convertFlow: true };
+    const prefix =
+      open >= 0 && column > open
+        ? line.text
+            .slice(open + 1, column)
+            .replace(/\]$/, '')
+            .trim()
+        : '';
+    return {
+      kind: 'talk',
+      replace: { start: line.start + 'talks:'.length, end: line.start + line.text.length },
+      prefix,
+      indent: 2,
+      listItem: false,
+      convertFlow: true,
+    };
   }
   const parents = parentKeys(text, line, column);
   const parent = parents[0];
@@ -147,7 +160,14 @@ function frontmatterContext(text: string, line: Line, column: number): CursorCon
       return { kind: 'talk', replace: valueSpan(item[0].length), prefix: unquote(rest), indent: item[1]!.length, listItem: true, convertFlow: false };
     }
     if (/^[ \t]*$/.test(line.text)) {
-      return { kind: 'talk', replace: { start: line.start, end: line.start + line.text.length }, prefix: '', indent: itemIndentUnder(text, parent.lineStart), listItem: false, convertFlow: false };
+      return {
+        kind: 'talk',
+        replace: { start: line.start, end: line.start + line.text.length },
+        prefix: '',
+        indent: itemIndentUnder(text, parent.lineStart),
+        listItem: false,
+        convertFlow: false,
+      };
     }
   }
   // `id: …` of a talk: its parent is the list item under `talks:`.
@@ -159,7 +179,13 @@ function frontmatterContext(text: string, line: Line, column: number): CursorCon
   // `- name: Ab|` under speakers:
   m = /^([ \t]*)(-[ \t]+)?name:[ \t]*/.exec(before);
   if (m && inSpeakers(parent)) {
-    return { kind: 'speaker', replace: valueSpan(m[0].length), prefix: unquote(before.slice(m[0].length)), keyColumn: m[1]!.length + (m[2]?.length ?? 0), form: 'name' };
+    return {
+      kind: 'speaker',
+      replace: valueSpan(m[0].length),
+      prefix: unquote(before.slice(m[0].length)),
+      keyColumn: m[1]!.length + (m[2]?.length ?? 0),
+      form: 'name',
+    };
   }
   if (item && inSpeakers(parent) && !/:/.test(before.slice(item[0].length))) {
     return { kind: 'speaker', replace: valueSpan(item[0].length), prefix: unquote(before.slice(item[0].length)), keyColumn: item[0].length, form: 'item' };

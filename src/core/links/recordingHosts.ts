@@ -4,12 +4,29 @@
  */
 
 const VIDEO_HOSTS = [
-  'youtube.com', 'youtu.be', 'youtube-nocookie.com', 'vimeo.com', 'video.fosdem.org', 'media.ccc.de',
-  'cdn.media.ccc.de', 'streaming.media.ccc.de', 'dailymotion.com', 'twitch.tv', 'infoq.com', 'tube.tchncs.de',
-  'framatube.org', 'peertube.debian.social', 'watch.ocaml.org',
+  'youtube.com',
+  'youtu.be',
+  'youtube-nocookie.com',
+  'vimeo.com',
+  'video.fosdem.org',
+  'media.ccc.de',
+  'cdn.media.ccc.de',
+  'streaming.media.ccc.de',
+  'dailymotion.com',
+  'twitch.tv',
+  'infoq.com',
+  'tube.tchncs.de',
+  'framatube.org',
+  'peertube.debian.social',
+  'watch.ocaml.org',
   // FOSDEM's video mirrors: the same files as video.fosdem.org.
-  'mirrors.dotsrc.org/fosdem', 'ftp.fau.de/fosdem', 'ftp.osuosl.org/pub/fosdem', 'ftp.belnet.be/mirror/FOSDEM',
-  'ftp.belnet.be/mirror/fosdem', 'mirror.as35701.net/video.fosdem.org', 'ftp.heanet.ie/mirrors/fosdem-video',
+  'mirrors.dotsrc.org/fosdem',
+  'ftp.fau.de/fosdem',
+  'ftp.osuosl.org/pub/fosdem',
+  'ftp.belnet.be/mirror/FOSDEM',
+  'ftp.belnet.be/mirror/fosdem',
+  'mirror.as35701.net/video.fosdem.org',
+  'ftp.heanet.ie/mirrors/fosdem-video',
 ];
 const SLIDES_HOSTS = ['speakerdeck.com', 'slideshare.net', 'slides.com', 'docs.google.com/presentation', 'pitch.com'];
 const VIDEO_FILE = /\.(?:mp4|webm|mkv|mov|m4v|ogv|ogg|avi|flv)(?:[?#]|$)/i;
@@ -134,7 +151,10 @@ function templateRecording(inner: string): string | undefined {
   let args = words.slice(1);
   // {% include youtube.html id="ID" %}, {% include video/vimeo.html id=ID %}
   if (name === 'include' || name === 'include_relative') {
-    name = (args[0] ?? '').toLowerCase().replace(/\.html?$/, '').replace(/^.*\//, '');
+    name = (args[0] ?? '')
+      .toLowerCase()
+      .replace(/\.html?$/, '')
+      .replace(/^.*\//, '');
     args = args.slice(1);
   }
   const host = /^(?:youtube|youtube[-_]?(?:player|embed|video|lite)|lite[-_]?youtube|yt)$/.test(name)

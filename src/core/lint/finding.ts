@@ -31,5 +31,3 @@ export interface LintResult {
    */
   references?: RecapReferences;
 }
-
-

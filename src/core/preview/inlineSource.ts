@@ -84,7 +84,7 @@ export function locateInline(
     switch (child.type) {
       case 'text': {
         const t = child.content;
-        for (let j = 0; j < t.length; ) {
+        for (let j = 0; j < t.length;) {
           const ch = t[j]!;
           if (content[c] === '\\' && c + 1 < content.length && ASCII_PUNCT.test(content[c + 1]!) && content[c + 1] === ch) {
             units.push({ first: i, last: i, char: j, start: toSource(c), end: toSource(c + 1) + 1, nesting: 0 });

@@ -43,7 +43,10 @@ export function markInline(children: Token[], source: InlineSource, marks: Inlin
   const spans: Span[] = marks.map((mark, order) => {
     // Units are in text order: binary searches, not a walk from the start for each mark.
     const p = firstUnit(units, (u) => u.end > mark.start);
-    const q = Math.max(p, firstUnit(units, (u) => u.start >= mark.end));
+    const q = Math.max(
+      p,
+      firstUnit(units, (u) => u.start >= mark.end),
+    );
     const span = { mark, order, p, q };
     reach!.balance(span);
     return span;

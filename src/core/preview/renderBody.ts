@@ -62,7 +62,8 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
     if (t.map) lastMap = t.map;
     if (t.type !== 'inline' || !lastMap) continue;
     const [firstLine, endLine] = lastMap;
-    if (inlineAtLine[firstLine] === -1) for (let l = firstLine; l < endLine && l < lines.lineCount; l++) if (inlineAtLine[l] === -1) inlineAtLine[l] = inlines.length;
+    if (inlineAtLine[firstLine] === -1)
+      for (let l = firstLine; l < endLine && l < lines.lineCount; l++) if (inlineAtLine[l] === -1) inlineAtLine[l] = inlines.length;
     inlines.push({ token: i, firstLine, endLine });
   }
   const sources = new Map<number, InlineSource | undefined>();
@@ -71,7 +72,15 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
     const info = inlines[k]!;
     const previous = k > 0 && inlines[k - 1]!.firstLine === info.firstLine ? sourceOf(k - 1) : undefined;
     const from = previous ? previous.end : lines.lineStart(info.firstLine);
-    const source = locateInline(text, (l) => lines.lineStart(l), (l) => lines.lineEnd(l), tokens[info.token]!, info.firstLine, from, unescape);
+    const source = locateInline(
+      text,
+      (l) => lines.lineStart(l),
+      (l) => lines.lineEnd(l),
+      tokens[info.token]!,
+      info.firstLine,
+      from,
+      unescape,
+    );
     sources.set(k, source);
     return source;
   };

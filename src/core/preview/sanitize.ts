@@ -4,7 +4,14 @@ import { safeHref, safeImageSrc } from './html';
 /** Tags a recap's raw HTML may keep (when `recap.preview.allowHtml` is on): text formatting, lists, tables, images, details. */
 const ALLOWED_TAGS = [
   ...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'mark'),
-  'img', 'del', 'ins', 'details', 'summary', 'picture', 'figure', 'figcaption',
+  'img',
+  'del',
+  'ins',
+  'details',
+  'summary',
+  'picture',
+  'figure',
+  'figcaption',
 ];
 
 const OPTIONS: sanitizeHtml.IOptions = {

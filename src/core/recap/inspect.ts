@@ -22,9 +22,7 @@ export function summarizeRecap(path: string, text: string): RecapSummary {
   const event = data['event'];
   const events = (Array.isArray(event) ? event : event === undefined || event === null ? [] : [event]).map(String);
   const talks = Array.isArray(data['talks']) ? (data['talks'] as unknown[]) : [];
-  const talkIds = talks.flatMap((t) =>
-    t && typeof t === 'object' && typeof (t as { id?: unknown }).id === 'string' ? [(t as { id: string }).id] : [],
-  );
+  const talkIds = talks.flatMap((t) => (t && typeof t === 'object' && typeof (t as { id?: unknown }).id === 'string' ? [(t as { id: string }).id] : []));
   const problems = [...split.problems, ...(fm?.problems ?? [])].map((p) => {
     const pos = lines.positionAt(p.start);
     return { line: pos.line + 1, column: pos.character + 1, code: p.code, message: p.message };

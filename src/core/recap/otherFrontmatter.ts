@@ -41,7 +41,15 @@ function syntax(message: string, start: number, end: number): Problem {
   return { code: 'frontmatter-syntax', severity: 'error', message, start, end: Math.max(end, start + 1) };
 }
 
-function block(format: FrontmatterFormat, start: number, contentStart: number, contentEnd: number, end: number, data: Record<string, unknown> | undefined, problems: Problem[]): FrontmatterSplit {
+function block(
+  format: FrontmatterFormat,
+  start: number,
+  contentStart: number,
+  contentEnd: number,
+  end: number,
+  data: Record<string, unknown> | undefined,
+  problems: Problem[],
+): FrontmatterSplit {
   const frontmatter: Frontmatter = { format, start, contentStart, contentEnd, end, data, problems, parses: problems.length === 0 };
   return { frontmatter, bodyStart: end, problems: [] };
 }

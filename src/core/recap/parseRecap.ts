@@ -218,7 +218,11 @@ function readShape(text: string, fm: Frontmatter, problems: Problem[]): Shape {
     if (isSeq(value)) {
       (value.items as Node[]).forEach((item, index) => {
         if (isMap(item)) shape.talks.push(readTalk(text, item, index, fm, at, field, schema));
-        else schema('Each item of `talks:` is a mapping with `id:`, `title:`, `speakers:` and links, not a single value.', at(item, shape.talksField!.range.start));
+        else
+          schema(
+            'Each item of `talks:` is a mapping with `id:`, `title:`, `speakers:` and links, not a single value.',
+            at(item, shape.talksField!.range.start),
+          );
       });
     } else if (value && !(isScalar(value) && value.value === null)) {
       schema('`talks:` is a list: one `- id: …` item per talk.', shape.talksField.range);
@@ -297,7 +301,11 @@ function readLocatedShape(text: string, fm: Frontmatter, format: Exclude<Frontma
   if (!data) return shape;
   const schema = (message: string, range: Range) =>
     problems.push({ code: 'frontmatter-schema', severity: 'error', message, start: range.start, end: Math.max(range.end, range.start + 1) });
-  const field = <T>(at: Located, value: T): Field<T> => ({ value, keyRange: { start: at.keyStart, end: at.keyEnd }, range: { start: at.valueStart, end: at.valueEnd } });
+  const field = <T>(at: Located, value: T): Field<T> => ({
+    value,
+    keyRange: { start: at.keyStart, end: at.keyEnd },
+    range: { start: at.valueStart, end: at.valueEnd },
+  });
   const { contentStart, contentEnd } = fm;
   const topEnd = format === 'toml' ? tomlTopLevelEnd(text, contentStart, contentEnd) : contentEnd;
   const eq = format === 'toml' ? ' = ' : ': ';
@@ -306,7 +314,14 @@ function readLocatedShape(text: string, fm: Frontmatter, format: Exclude<Frontma
   const eventAt = event !== undefined ? locateKey(text, format, 'event', contentStart, topEnd) : undefined;
   if (eventAt) {
     shape.eventField = field(eventAt, event);
-    const items = format === 'pelican' && typeof event === 'string' ? event.split(',') : Array.isArray(event) ? (event as unknown[]) : event === null || event === '' ? [] : [event];
+    const items =
+      format === 'pelican' && typeof event === 'string'
+        ? event.split(',')
+        : Array.isArray(event)
+          ? (event as unknown[])
+          : event === null || event === ''
+            ? []
+            : [event];
     let from = eventAt.valueStart;
     for (const item of items) {
       const value = typeof item === 'string' ? item.trim() : '';
@@ -335,7 +350,10 @@ function readLocatedShape(text: string, fm: Frontmatter, format: Exclude<Frontma
     return shape;
   }
   if (!Array.isArray(talks)) {
-    schema(format === 'toml' ? '`talks` is a list: one `[[talks]]` table per talk.' : '`"talks"` is a list: one `{"id": …}` object per talk.', shape.talksField.range);
+    schema(
+      format === 'toml' ? '`talks` is a list: one `[[talks]]` table per talk.' : '`"talks"` is a list: one `{"id": …}` object per talk.',
+      shape.talksField.range,
+    );
     return shape;
   }
   const regions =
@@ -345,10 +363,20 @@ function readLocatedShape(text: string, fm: Frontmatter, format: Exclude<Frontma
         ? objectsInList(text, talksAt.valueStart, talksAt.valueEnd).map((o) => ({ start: o.start, keys: o.start + 1, own: o.end - 1, end: o.end }))
         : [];
   talks.forEach((value, index) => {
-    const region = regions[index] ?? { start: shape.talksField!.range.start, keys: shape.talksField!.range.start, own: shape.talksField!.range.start, end: shape.talksField!.range.end };
+    const region = regions[index] ?? {
+      start: shape.talksField!.range.start,
+      keys: shape.talksField!.range.start,
+      own: shape.talksField!.range.start,
+      end: shape.talksField!.range.end,
+    };
     const range = { start: region.start, end: region.end };
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      schema(format === 'toml' ? 'Each talk is a `[[talks]]` table with `id = "…"`, `title = "…"` and links.' : 'Each item of `"talks"` is an object with `"id"`, `"title"` and links.', range);
+      schema(
+        format === 'toml'
+          ? 'Each talk is a `[[talks]]` table with `id = "…"`, `title = "…"` and links.'
+          : 'Each item of `"talks"` is an object with `"id"`, `"title"` and links.',
+        range,
+      );
       return;
     }
     const entry = value as Record<string, unknown>;
@@ -364,7 +392,12 @@ function readLocatedShape(text: string, fm: Frontmatter, format: Exclude<Frontma
         const speakers: SpeakerEntry[] = [];
         let from = keyAt.valueStart;
         for (const s of Array.isArray(v) ? (v as unknown[]) : []) {
-          const name = typeof s === 'string' ? s : s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string' ? (s as { name: string }).name : undefined;
+          const name =
+            typeof s === 'string'
+              ? s
+              : s && typeof s === 'object' && typeof (s as { name?: unknown }).name === 'string'
+                ? (s as { name: string }).name
+                : undefined;
           const found = name !== undefined ? locateString(text, format, name, from, region.end) : undefined;
           const where = found ?? { start: keyAt.keyStart, end: keyAt.keyEnd };
           const speaker: SpeakerEntry = { range: where };

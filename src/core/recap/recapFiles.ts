@@ -16,11 +16,7 @@ export const DEFAULT_RECAP_FILE_OPTIONS: RecapFileOptions = {
  * Decides whether the recap features apply to a Markdown file, so that plain
  * READMEs and notes are left alone.
  */
-export function isRecapFile(
-  path: string,
-  frontmatter: Frontmatter | undefined,
-  options: RecapFileOptions = DEFAULT_RECAP_FILE_OPTIONS,
-): boolean {
+export function isRecapFile(path: string, frontmatter: Frontmatter | undefined, options: RecapFileOptions = DEFAULT_RECAP_FILE_OPTIONS): boolean {
   const data = frontmatter?.data;
   if (data && options.frontmatterKeys.some((key) => Object.prototype.hasOwnProperty.call(data, key))) return true;
   const segments = path.split(/[\\/]+/).slice(0, -1);

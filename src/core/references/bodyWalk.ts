@@ -414,7 +414,7 @@ class BodyWalker {
       if (written.video) this.recordingLink(this.text.slice(destStart, destEnd), written.session);
       return;
     }
-    const href = typeof link === 'string' ? link : link.attrGet('href') ?? '';
+    const href = typeof link === 'string' ? link : (link.attrGet('href') ?? '');
     const exact = catalog.sessionByHref(href);
     let youtube = false;
     if (exact) {
@@ -506,7 +506,7 @@ class BodyWalker {
     for (let m = FULL_ID.exec(s); m; m = FULL_ID.exec(s)) {
       const session = this.hooks.index.get(m[0]);
       if (!session) continue;
-      const start = map ? map[m.index] ?? -1 : base + m.index;
+      const start = map ? (map[m.index] ?? -1) : base + m.index;
       const end = map ? (map[m.index + m[0].length - 1] ?? -2) + 1 : base + m.index + m[0].length;
       out.push({ session, start, end });
     }
@@ -524,7 +524,16 @@ class BodyWalker {
     const linkEnd = inLink && this.linkStart >= 0 ? this.linkEnd : -1;
     if (this.finds) {
       const from = this.from;
-      this.finds.push({ kind, target, start: located ? start - from : -1, end: located ? end - from : -1, inLink, linkEnd: linkEnd < 0 ? -1 : linkEnd - from, text: '', videoOf: undefined });
+      this.finds.push({
+        kind,
+        target,
+        start: located ? start - from : -1,
+        end: located ? end - from : -1,
+        inLink,
+        linkEnd: linkEnd < 0 ? -1 : linkEnd - from,
+        text: '',
+        videoOf: undefined,
+      });
     }
     this.hooks.mention(talk, {
       kind,
@@ -546,7 +555,17 @@ class BodyWalker {
 
   private placeholder(start: number, end: number, text: string): void {
     const located = start >= 0 && end > start;
-    if (this.finds) this.finds.push({ kind: 'placeholder', target: undefined, start: located ? start - this.from : -1, end: located ? end - this.from : -1, inLink: false, linkEnd: -1, text, videoOf: undefined });
+    if (this.finds)
+      this.finds.push({
+        kind: 'placeholder',
+        target: undefined,
+        start: located ? start - this.from : -1,
+        end: located ? end - this.from : -1,
+        inLink: false,
+        linkEnd: -1,
+        text,
+        videoOf: undefined,
+      });
     const placeholder: Placeholder = { start: located ? start : this.from, end: located ? end : this.limit, text, located, talks: [] };
     this.placeholders.push({ scope: this.scope, placeholder });
   }

@@ -131,7 +131,6 @@ export function readByline(text: string, from: number): Byline | undefined {
   return { items, ampersand };
 }
 
-
 const CLOSING = '"\'”’»*_';
 
 /** After a full stop: a space or the line's end. */

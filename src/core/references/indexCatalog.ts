@@ -106,7 +106,11 @@ export class IndexCatalog {
     const md = markdownEngine();
     for (const s of this.index.sessions) {
       // Slides mention the talk too, but are no recording; the video comes last, so a URL that is both counts as the recording.
-      for (const [url, video] of [[s.schedule, false], [s.slides, false], [s.video, true]] as const) {
+      for (const [url, video] of [
+        [s.schedule, false],
+        [s.slides, false],
+        [s.video, true],
+      ] as const) {
         if (!url) continue;
         const hit = { session: s, video };
         const raw = url.trim();

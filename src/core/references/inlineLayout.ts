@@ -34,7 +34,7 @@ export function alignChars(text: string, content: string, from: number, limit: n
   while (p < limit && isMarker(text.charCodeAt(p)) && text[p] !== content[0] && !(text[p] === '\\' && text[p + 1] === content[0])) p++;
   const start = p;
   const map = new Int32Array(content.length);
-  for (let i = 0; i < content.length; ) {
+  for (let i = 0; i < content.length;) {
     if (p >= limit) return undefined;
     const c = content[i];
     if (text[p] === c) {

@@ -21,7 +21,7 @@ export class IntMap {
   /** The value, or `missing` when the key is absent. */
   get(key: number, missing: number): number {
     const { keys, mask } = this;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+    for (let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask; ; i = (i + 1) & mask) {
       const k = keys[i]!;
       if (k === key) return this.values[i]!;
       if (k === -1) return missing;
@@ -31,7 +31,7 @@ export class IntMap {
   set(key: number, value: number): void {
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
     const { keys, mask } = this;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+    for (let i = (Math.imul(key, 0x9e3779b1) >>> 0) & mask; ; i = (i + 1) & mask) {
       const k = keys[i]!;
       if (k === key) {
         this.values[i] = value;

@@ -48,7 +48,10 @@ export const PLACEHOLDER_TRIGGERS = new Int32Array(['video', 'videos', 'recordin
 /** A frontmatter `video:` value that is a placeholder rather than a link: "TBD", "coming soon", "TODO". */
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim().toLowerCase();
-  return /^(?:tbd|tba|todo|soon|coming soon|pending|to come|to follow|not yet available|not available yet|\?+|fixme|later)$/.test(v) || findPlaceholders(value).length > 0;
+  return (
+    /^(?:tbd|tba|todo|soon|coming soon|pending|to come|to follow|not yet available|not available yet|\?+|fixme|later)$/.test(v) ||
+    findPlaceholders(value).length > 0
+  );
 }
 
 /** A link target that holds the place of a URL: `[video](TODO)`, `[recording](#)`, `[video]()`. */

@@ -79,7 +79,9 @@ export class IndexStatus implements vscode.Disposable {
       if (!isRecapLanguage(document.languageId) || document.uri.scheme === 'output' || document.isClosed) continue;
       if (!this.documents.get(document).isRecap) continue;
       selectors.push(
-        document.uri.scheme === 'file' ? { language: document.languageId, pattern: globFor(document.uri) } : { language: document.languageId, scheme: document.uri.scheme },
+        document.uri.scheme === 'file'
+          ? { language: document.languageId, pattern: globFor(document.uri) }
+          : { language: document.languageId, scheme: document.uri.scheme },
       );
     }
     const key = JSON.stringify(selectors);

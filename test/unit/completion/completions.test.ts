@@ -45,19 +45,7 @@ test('a talks: item inserts the whole entry with valid YAML and right indentatio
   const r = at('---\nevent: kubecon-eu-2024\ntalks:\n  - lipstick pig|\n---\n\nBody\n');
   assert.equal(r.items[0]!.talk, LIPSTICK);
   const out = r.apply(r.items[0]!);
-  assert.equal(
-    out,
-    [
-      '---',
-      'event: kubecon-eu-2024',
-      'talks:',
-      ...lipstickEntryLines(),
-      '---',
-      '',
-      'Body',
-      '',
-    ].join('\n'),
-  );
+  assert.equal(out, ['---', 'event: kubecon-eu-2024', 'talks:', ...lipstickEntryLines(), '---', '', 'Body', ''].join('\n'));
   const fm = frontmatterOf(out);
   assert.equal((fm['talks'] as { id: string }[])[0]!.id, LIPSTICK);
   assert.equal(r.isIncomplete, true);
@@ -72,7 +60,10 @@ test('talks: [] becomes a block list when the first talk is picked, and listed t
   const again = at(`---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n  - |\n---\n`);
   assert.ok(again.items.length > 0);
   assert.ok(!again.items.some((i) => i.talk === LIPSTICK));
-  assert.ok(again.items.every((i) => i.talk!.startsWith('kubecon-eu-2024')), 'own event only when nothing is typed');
+  assert.ok(
+    again.items.every((i) => i.talk!.startsWith('kubecon-eu-2024')),
+    'own event only when nothing is typed',
+  );
 });
 
 test('id: completes full ids; a typo still finds the talk', () => {
@@ -82,7 +73,9 @@ test('id: completes full ids; a typo still finds the talk', () => {
 });
 
 test('speakers: the talk’s own speakers first, with affiliation on its own line', () => {
-  const r = at(`---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n    speakers:\n      - name: Abby Bangser\n        affiliation: Syntasso\n      - name: |\n---\n`);
+  const r = at(
+    `---\nevent: kubecon-eu-2024\ntalks:\n  - id: ${LIPSTICK}\n    speakers:\n      - name: Abby Bangser\n        affiliation: Syntasso\n      - name: |\n---\n`,
+  );
   assert.equal(r.items[0]!.label, 'Whitney Lee');
   const out = r.apply(r.items[0]!);
   assert.match(out, /\n {6}- name: Whitney Lee\n {8}affiliation: VMware\n---/);
@@ -103,7 +96,10 @@ test('the body trigger inserts a reference from the template and can add the tal
   assert.equal(fosdem.items[0]!.talk, 'fosdem-2023/container_reproducible_dockerfile');
   assert.match(fosdem.apply(fosdem.items[0]!), /\n- \[[^\]]+\]\(https:\/\/video\.fosdem\.org\/2023\/[^)]+\) — /);
   const plain = at('---\nevent: kubecon-eu-2024\n---\n\n@@lipstick|', { template: '{title} by {names}' });
-  assert.equal(plain.apply(plain.items[0]!), '---\nevent: kubecon-eu-2024\n---\n\nSometimes, Lipstick Is Exactly What a Pig Needs! by Abby Bangser, Whitney Lee');
+  assert.equal(
+    plain.apply(plain.items[0]!),
+    '---\nevent: kubecon-eu-2024\n---\n\nSometimes, Lipstick Is Exactly What a Pig Needs! by Abby Bangser, Whitney Lee',
+  );
 });
 
 test('no completion in comments, code, non-recaps or plain text', () => {

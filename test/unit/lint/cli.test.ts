@@ -28,7 +28,10 @@ write('blog/README.md', '# Not a recap\n\nExploring Database Containers\n');
 write('blog/node_modules/pkg/recap.md', '---\nevent: fosdem-2023\n---\n\nExploring Database Containers\n');
 write('blog/.drafts/recap.md', '---\nevent: fosdem-2023\n---\n\nExploring Database Containers\n');
 write('mine.md', '---\nevent: myconf-2024\ntalks:\n  - id: myconf-2024/keynote\n---\n');
-write('myconf.yaml', 'event:\n  id: myconf-2024\n  name: My Conf 2024\nsessions:\n  - id: keynote\n    title: The opening keynote of my conference\n    video: https://youtu.be/abcdefghijk\n');
+write(
+  'myconf.yaml',
+  'event:\n  id: myconf-2024\n  name: My Conf 2024\nsessions:\n  - id: keynote\n    title: The opening keynote of my conference\n    video: https://youtu.be/abcdefghijk\n',
+);
 
 test('lint a folder: every recap in it, text lines file:line:col rule message, exit 1 on warnings', async () => {
   const io = capture(dir);
@@ -79,7 +82,10 @@ test('--index files are merged over the bundled index', async () => {
   assert.match(io.stdout.join('\n'), /unknown-talk No talk “myconf-2024\/keynote”/);
   io = capture(dir);
   assert.equal(await main(['lint', 'mine.md', '--index', 'myconf.yaml'], io), 1);
-  assert.deepEqual(io.stdout.map((l) => l.split(' ')[1]), ['missing-video']);
+  assert.deepEqual(
+    io.stdout.map((l) => l.split(' ')[1]),
+    ['missing-video'],
+  );
   assert.match(io.stdout[0]!, /the index knows its recording: https:\/\/youtu\.be\/abcdefghijk$/);
 });
 

@@ -12,10 +12,16 @@ test('YAML errors and wrong shapes are errors at their exact position', () => {
   assert.ok(syntax!.start > broken.indexOf('talks:'));
 
   const shape = '---\nevent: fosdem-2023\ntalks:\n  - just a title\n---\n';
-  assert.deepEqual(only(lint(shape).findings, 'frontmatter-schema').map((f) => [at(shape, f), f.severity]), [['just a title', 'error']]);
+  assert.deepEqual(
+    only(lint(shape).findings, 'frontmatter-schema').map((f) => [at(shape, f), f.severity]),
+    [['just a title', 'error']],
+  );
 
   const unclosed = '---\nevent: fosdem-2023\n\n# Recap\n';
-  assert.deepEqual(only(lint(unclosed).findings, 'frontmatter-syntax').map((f) => at(unclosed, f)), ['---']);
+  assert.deepEqual(
+    only(lint(unclosed).findings, 'frontmatter-syntax').map((f) => at(unclosed, f)),
+    ['---'],
+  );
 });
 
 test('an unknown talk id gets “did you mean” fixes that replace the id, quotes kept', () => {
@@ -29,12 +35,18 @@ talks:
   const [f] = only(lint(text).findings, 'unknown-talk');
   assert.equal(at(text, f!), '"fosdem-2023/container_developer_tooling_landscape"');
   assert.equal(f!.severity, 'warning');
-  assert.equal(f!.message, 'No talk “fosdem-2023/container_developer_tooling_landscape” in the session index; did you mean fosdem-2023/container_developer_tooling?');
+  assert.equal(
+    f!.message,
+    'No talk “fosdem-2023/container_developer_tooling_landscape” in the session index; did you mean fosdem-2023/container_developer_tooling?',
+  );
   assert.ok(f!.fixes.length >= 1 && f!.fixes.length <= 3);
   assert.equal(f!.fixes[0]!.title, 'Did you mean fosdem-2023/container_developer_tooling (“Touring the container developer tooling landscape”)?');
   const fixed = applyEdits(text, f!.fixes[0]!.edits);
   assert.equal(fixed, text.replace('_landscape"', '"'));
-  assert.deepEqual(lint(fixed).findings.filter((x) => x.code === 'unknown-talk'), []);
+  assert.deepEqual(
+    lint(fixed).findings.filter((x) => x.code === 'unknown-talk'),
+    [],
+  );
   // An unknown talk is not also a missing video.
   assert.deepEqual(only(lint(text).findings, 'missing-video'), []);
 });
@@ -59,11 +71,14 @@ talks:
 ---
 `;
   const found = only(lint(text).findings, 'invalid-link');
-  assert.deepEqual(found.map((f) => [at(text, f), f.message]), [
-    ['www.youtube.com/watch?v=abcdefghijk', '`video:` “www.youtube.com/watch?v=abcdefghijk” is not an http(s) URL.'],
-    ['slides.pdf', '`slides:` “slides.pdf” is not an http(s) URL.'],
-    ['42', '`schedule:` this value is not an http(s) URL.'],
-  ]);
+  assert.deepEqual(
+    found.map((f) => [at(text, f), f.message]),
+    [
+      ['www.youtube.com/watch?v=abcdefghijk', '`video:` “www.youtube.com/watch?v=abcdefghijk” is not an http(s) URL.'],
+      ['slides.pdf', '`slides:` “slides.pdf” is not an http(s) URL.'],
+      ['42', '`schedule:` this value is not an http(s) URL.'],
+    ],
+  );
   const fixed = applyEdits(text, found[0]!.fixes.find((x) => x.preferred)!.edits);
   assert.equal(fixed, text.replace('www.youtube', 'https://www.youtube'));
   assert.equal(found[1]!.fixes[0]!.title.startsWith('Use the index’s slides link'), true);
@@ -91,22 +106,28 @@ test('an event id the index does not know is an info with close ids as fixes', (
   const [f] = only(lint(text).findings, 'unknown-event');
   assert.equal(f!.severity, 'info');
   assert.equal(f!.message, 'No event “fosdem-2032” in the session index; did you mean fosdem-2023?');
-  assert.deepEqual(f!.fixes.map((x) => x.edits[0]!.newText), ['fosdem-2023', 'fosdem-2022', 'fosdem-2012']);
+  assert.deepEqual(
+    f!.fixes.map((x) => x.edits[0]!.newText),
+    ['fosdem-2023', 'fosdem-2022', 'fosdem-2012'],
+  );
 });
 
 test('every rule has an id, a default severity, a description and a bundled documentation page', () => {
   const infos = ruleInfos();
-  assert.deepEqual(infos.map((r) => [r.id, r.defaultSeverity]), [
-    ['missing-video', 'warning'],
-    ['video-placeholder', 'info'],
-    ['unknown-talk', 'warning'],
-    ['speaker-mismatch', 'warning'],
-    ['frontmatter-syntax', 'error'],
-    ['frontmatter-schema', 'error'],
-    ['invalid-link', 'warning'],
-    ['duplicate-talk', 'warning'],
-    ['unknown-event', 'info'],
-  ]);
+  assert.deepEqual(
+    infos.map((r) => [r.id, r.defaultSeverity]),
+    [
+      ['missing-video', 'warning'],
+      ['video-placeholder', 'info'],
+      ['unknown-talk', 'warning'],
+      ['speaker-mismatch', 'warning'],
+      ['frontmatter-syntax', 'error'],
+      ['frontmatter-schema', 'error'],
+      ['invalid-link', 'warning'],
+      ['duplicate-talk', 'warning'],
+      ['unknown-event', 'info'],
+    ],
+  );
   for (const r of infos) assert.ok(r.description.length > 10 && !r.description.includes('\n'));
   assert.equal(ruleInfo('missing-video')!.docsPath, 'docs/rules/missing-video.md');
 });

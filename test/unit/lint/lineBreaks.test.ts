@@ -43,11 +43,17 @@ function located(text: string) {
   }));
 }
 
-for (const [name, eol] of [['CRLF', '\r\n'], ['lone CR', '\r']] as const) {
+for (const [name, eol] of [
+  ['CRLF', '\r\n'],
+  ['lone CR', '\r'],
+] as const) {
   test(`a recap written with ${name} line breaks gets the same findings, at the same lines and columns, with the same fixes as with LF`, () => {
     const lf = located(LINES.join('\n'));
     assert.ok(lf.length >= 3, 'the recap has findings');
-    assert.ok(lf.some((f) => f.fixes.length > 0), 'and fixes');
+    assert.ok(
+      lf.some((f) => f.fixes.length > 0),
+      'and fixes',
+    );
     assert.deepEqual(located(LINES.join(eol)), lf);
   });
 }
@@ -55,13 +61,19 @@ for (const [name, eol] of [['CRLF', '\r\n'], ['lone CR', '\r']] as const) {
 test('mixed line breaks: each counts as one', () => {
   const text = LINES.map((l, i) => l + ['\n', '\r\n', '\r'][i % 3]).join('');
   const lf = located(LINES.join('\n') + '\n');
-  assert.deepEqual(located(text).map((f) => [f.at, f.code]), lf.map((f) => [f.at, f.code]));
+  assert.deepEqual(
+    located(text).map((f) => [f.at, f.code]),
+    lf.map((f) => [f.at, f.code]),
+  );
 });
 
 test('LineIndex counts a lone CR as a line break, as VS Code does', () => {
   const lines = new LineIndex('ab\rcd\r\nef\ngh\r');
   assert.equal(lines.lineCount, 5);
-  assert.deepEqual([0, 1, 2, 3, 4].map((l) => lines.lineText(l)), ['ab', 'cd', 'ef', 'gh', '']);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4].map((l) => lines.lineText(l)),
+    ['ab', 'cd', 'ef', 'gh', ''],
+  );
   assert.deepEqual(lines.positionAt(3), { line: 1, character: 0 });
   assert.equal(lines.offsetAt({ line: 1, character: 9 }), 5);
 });

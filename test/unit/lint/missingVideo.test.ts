@@ -34,7 +34,11 @@ test('a talk without a video link is reported once, at its frontmatter entry, sa
     missing.map((f) => [at(RECAP, f), f.severity, f.message]),
     [
       [TOOLING, 'warning', `“Touring the container developer tooling landscape” has no video link; the index knows its recording: ${video(TOOLING)}`],
-      ['fosdem-2023/bare_metal_servers_as_container_runtime', 'warning', '“Bare-metal servers as a container runtime” has no video link: add its recording once it is published.'],
+      [
+        'fosdem-2023/bare_metal_servers_as_container_runtime',
+        'warning',
+        '“Bare-metal servers as a container runtime” has no video link: add its recording once it is published.',
+      ],
       ['Exploring Database Containers', 'warning', `“Exploring Database Containers” has no video link; the index knows its recording: ${video(DATABASES)}`],
     ],
   );
@@ -48,12 +52,12 @@ test('the preferred fix adds `video:` to the frontmatter entry at its key column
   const f = only(lint(RECAP).findings, 'missing-video')[0]!;
   const fix = f.fixes.find((x) => x.preferred)!;
   const fixed = applyEdits(RECAP, fix.edits);
-  assert.equal(
-    fixed,
-    RECAP.replace('      - name: Phil Estes\n', `      - name: Phil Estes\n    video: ${video(TOOLING)}\n`),
-  );
+  assert.equal(fixed, RECAP.replace('      - name: Phil Estes\n', `      - name: Phil Estes\n    video: ${video(TOOLING)}\n`));
   assert.deepEqual(parseRecap('recaps/r.md', fixed).problems, []);
-  assert.deepEqual(only(lint(fixed).findings, 'missing-video').map((x) => x.talk), ['fosdem-2023/bare_metal_servers_as_container_runtime', DATABASES]);
+  assert.deepEqual(
+    only(lint(fixed).findings, 'missing-video').map((x) => x.talk),
+    ['fosdem-2023/bare_metal_servers_as_container_runtime', DATABASES],
+  );
 });
 
 test('for a talk only named in the text, the fix turns its title into a link to the recording', () => {
@@ -68,7 +72,10 @@ test('for a talk only named in the text, the fix turns its title into a link to 
 test('a title already linked (to its schedule page) gets the recording link after it', () => {
   const text = `---\nevent: fosdem-2023\n---\n\n- [Exploring Database Containers](https://example.org/schedule) — Edith Puclla\n`;
   const f = only(lint(text).findings, 'missing-video')[0]!;
-  assert.equal(applyEdits(text, f.fixes[0]!.edits), text.replace('(https://example.org/schedule)', `(https://example.org/schedule) ([video](${dest(video(DATABASES))}))`));
+  assert.equal(
+    applyEdits(text, f.fixes[0]!.edits),
+    text.replace('(https://example.org/schedule)', `(https://example.org/schedule) ([video](${dest(video(DATABASES))}))`),
+  );
 });
 
 test('the fix fills an empty `video:` in place and replaces a flow mapping’s keys without touching the rest', () => {
@@ -118,14 +125,20 @@ Touring the container developer tooling landscape
 test('a placeholder next to a talk whose recording is out is replaced by the link', () => {
   const text = `---\nevent: fosdem-2023\n---\n\n- Exploring Database Containers — video not yet available, slides soon.\n`;
   const { findings } = lint(text);
-  assert.deepEqual(findings.map((f) => f.code), ['missing-video']);
+  assert.deepEqual(
+    findings.map((f) => f.code),
+    ['missing-video'],
+  );
   const fixed = applyEdits(text, findings[0]!.fixes[0]!.edits);
   assert.equal(fixed, text.replace('video not yet available', `[video](${dest(video(DATABASES))})`));
   assert.deepEqual(lint(fixed).findings, []);
 });
 
 test('severity can be changed and the rule turned off', () => {
-  assert.deepEqual(only(lint(RECAP, { 'missing-video': 'error' }).findings, 'missing-video').map((f) => f.severity), ['error', 'error', 'error']);
+  assert.deepEqual(
+    only(lint(RECAP, { 'missing-video': 'error' }).findings, 'missing-video').map((f) => f.severity),
+    ['error', 'error', 'error'],
+  );
   assert.deepEqual(only(lint(RECAP, { 'missing-video': 'off' }).findings, 'missing-video'), []);
 });
 

@@ -62,13 +62,19 @@ talks:
 Video not yet available.
 `;
   const { findings } = lint(text);
-  assert.deepEqual(findings.map((f) => f.code), ['frontmatter-syntax', 'video-placeholder']);
+  assert.deepEqual(
+    findings.map((f) => f.code),
+    ['frontmatter-syntax', 'video-placeholder'],
+  );
 });
 
 test('errors after the first are consequences: one finding however many yaml reports', () => {
   const text = '---\ntitle: ok\ntalks:\n  - id: a\n   title: misindented\n  - id: b\n     title: also\n---\n';
   assert.equal(lint(text).findings.filter((f) => f.code === 'frontmatter-syntax').length, 1);
-  assert.deepEqual(lint(text).findings.map((f) => f.code), ['frontmatter-syntax']);
+  assert.deepEqual(
+    lint(text).findings.map((f) => f.code),
+    ['frontmatter-syntax'],
+  );
 });
 
 test('no message names an empty title: a talk without one is named by its id, or “this talk”', () => {
@@ -83,7 +89,10 @@ talks:
 ---
 `;
   const all = lint(untitled).findings;
-  assert.ok(all.some((f) => f.code === 'missing-video' && f.message === 'This talk has no video link: add its recording once it is published.'), all.map((f) => f.message).join('\n'));
+  assert.ok(
+    all.some((f) => f.code === 'missing-video' && f.message === 'This talk has no video link: add its recording once it is published.'),
+    all.map((f) => f.message).join('\n'),
+  );
   for (const text of [untitled, BROKEN]) {
     for (const f of lint(text).findings) {
       assert.ok(!f.message.includes('“”') && !f.message.includes('""'), `${f.code}: ${f.message}`);

@@ -26,7 +26,14 @@ const recap = fc
     body: fc.array(fc.record({ talk: fc.integer({ min: 0, max: POOL.length - 1 }), style: fc.constantFrom(...STYLES), upper: fc.boolean() }), { maxLength: 8 }),
   })
   .map(({ listed, body }) => {
-    const fm = ['---', 'event: fosdem-2023', 'talks:', ...listed.flatMap((i) => [`  - id: ${POOL[i]!.fullId}`, '    speakers:', ...POOL[i]!.speakers.map((s) => `      - name: ${s.name}`)]), '---', ''];
+    const fm = [
+      '---',
+      'event: fosdem-2023',
+      'talks:',
+      ...listed.flatMap((i) => [`  - id: ${POOL[i]!.fullId}`, '    speakers:', ...POOL[i]!.speakers.map((s) => `      - name: ${s.name}`)]),
+      '---',
+      '',
+    ];
     const blocks = body.map(({ talk, style, upper }) => {
       const s = POOL[talk]!;
       const title = upper ? s.title.toUpperCase() : s.title;
@@ -70,9 +77,14 @@ test('title mentions read as their title, every fix stays in bounds, and preferr
       for (const f of findings) for (const fix of f.fixes) assert.ok(inBounds(text, fix), `${f.code}: ${fix.title}`);
       // One preferred fix per talk (frontmatter first), applied together.
       const fixes = findings.filter((f) => f.code === 'missing-video' && f.fixes.some((x) => x.preferred)).map((f) => f.fixes.find((x) => x.preferred)!);
-      const fixed = applyEdits(text, fixes.flatMap((x) => x.edits));
+      const fixed = applyEdits(
+        text,
+        fixes.flatMap((x) => x.edits),
+      );
       assert.deepEqual(parseRecap('recaps/r.md', fixed).problems, []);
-      const left = lint(fixed).findings.filter((f) => f.code === 'missing-video').map((f) => f.talk);
+      const left = lint(fixed)
+        .findings.filter((f) => f.code === 'missing-video')
+        .map((f) => f.talk);
       for (const talk of left) assert.equal(index.get(talk!)?.video, undefined, `${talk} still reported after its fix`);
     }),
     { numRuns: 150, seed: 20240327 },
@@ -83,7 +95,11 @@ test('a lint with the document’s cache gives the same result as a fresh one, e
   const cache = new LintCache();
   const plain = (text: string) => lintRecap(parseRecap('recaps/r.md', text), { index, search });
   const cached = (text: string) => lintRecap(parseRecap('recaps/r.md', text), { index, search, cache });
-  const edit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 6 }), insert: fc.constantFrom('', 'e', '\n', '\n\n', '# ', '- ', '`', '[video](https://youtu.be/abcdefghijk)', ' Exploring Database Containers ', '](', '*') });
+  const edit = fc.record({
+    at: fc.nat(),
+    remove: fc.integer({ min: 0, max: 6 }),
+    insert: fc.constantFrom('', 'e', '\n', '\n\n', '# ', '- ', '`', '[video](https://youtu.be/abcdefghijk)', ' Exploring Database Containers ', '](', '*'),
+  });
   fc.assert(
     fc.property(recap, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
       let text = start;

@@ -98,7 +98,10 @@ test('a link to the talk’s schedule page mentions it whatever its text, in eve
     `<https://fosdem.org/2023/schedule/event/container_developer_tooling/>`,
     `see https://fosdem.org/2023/schedule/event/container_developer_tooling/#top.`,
   ]) {
-    assert.ok(refs(`---\nevent: fosdem-2023\n---\n\nI liked ${link}\n`).talks.some((t) => t.session?.fullId === TALK), link);
+    assert.ok(
+      refs(`---\nevent: fosdem-2023\n---\n\nI liked ${link}\n`).talks.some((t) => t.session?.fullId === TALK),
+      link,
+    );
   }
 });
 
@@ -129,7 +132,10 @@ test('titles in setext headings, list items, bold and italic, and inside <detail
     `In *${TITLE}* Phil showed tools.\n`,
     `<details>\n<summary>Saturday</summary>\n\n- ${TITLE}\n\n</details>\n`,
   ]) {
-    assert.ok(refs(`---\nevent: fosdem-2023\n---\n\n${body}`).talks.some((t) => t.session?.fullId === TALK), body);
+    assert.ok(
+      refs(`---\nevent: fosdem-2023\n---\n\n${body}`).talks.some((t) => t.session?.fullId === TALK),
+      body,
+    );
   }
 });
 
@@ -138,7 +144,10 @@ test('a FOSDEM schedule URL mentions its talk on fosdem.org and archive.fosdem.o
   assert.ok(session);
   for (const host of ['https://fosdem.org', 'https://archive.fosdem.org', 'http://www.fosdem.org']) {
     const text = `I saw [this](${host}/2012/schedule/event/${session.id}/) there.\n`;
-    assert.ok(refs(text, 'blog/post.md').talks.some((t) => t.session === session), text);
+    assert.ok(
+      refs(text, 'blog/post.md').talks.some((t) => t.session === session),
+      text,
+    );
   }
 });
 
@@ -157,7 +166,10 @@ test('missing-video offers the recording in the post’s own embed form, beside 
     const fix = finding.fixes.find((f) => f.title.includes(form));
     assert.ok(fix, `${existing}: ${finding.fixes.map((f) => f.title).join(' | ')}`);
     assert.ok(applyEdits(text, fix.edits).includes(`Really.\n\n${form}\n\nMore.`), applyEdits(text, fix.edits));
-    assert.ok(finding.fixes.some((f) => f.title.startsWith('Link the title')), 'the plain link stays on offer');
+    assert.ok(
+      finding.fixes.some((f) => f.title.startsWith('Link the title')),
+      'the plain link stays on offer',
+    );
   }
   // A post with no embeds gets no embed fix.
   const plain = `---\nevent: ${session.eventId}\n---\n\n${session.title} was great.\n`;

@@ -45,7 +45,9 @@ test('titles of other events do not count when the recap declares its event; co-
   const fosdem = `${FM}\n- Sometimes, Lipstick Is Exactly What a Pig Needs! was the best keynote.\n`;
   assert.deepEqual(mentioned(fosdem), {});
   const kubecon = '---\nevent: kubecon-eu-2024\n---\n\n- To K8S and Beyond - Maturing Your Platform Engineering Initiative\n';
-  assert.deepEqual(Object.keys(mentioned(kubecon)), ['kubecon-eu-2024-platform-engineering-day/to-k8s-and-beyond-maturing-your-platform-engineering-initiative']);
+  assert.deepEqual(Object.keys(mentioned(kubecon)), [
+    'kubecon-eu-2024-platform-engineering-day/to-k8s-and-beyond-maturing-your-platform-engineering-initiative',
+  ]);
 });
 
 test('short and generic titles are skipped; without an event only titles of four words or more count', () => {
@@ -108,7 +110,10 @@ talks:
       [undefined, 'My own unindexed talk', false],
     ],
   );
-  assert.deepEqual(r.resolved[0]!.mentions.map((m) => [m.kind, text.slice(m.start, m.end)]), [['frontmatter', 'fosdem-2023/container_developer_tooling']]);
+  assert.deepEqual(
+    r.resolved[0]!.mentions.map((m) => [m.kind, text.slice(m.start, m.end)]),
+    [['frontmatter', 'fosdem-2023/container_developer_tooling']],
+  );
 });
 
 function covered(text: string): Record<string, boolean> {

@@ -37,11 +37,17 @@ function readmeTable(): [string, string][] {
 }
 
 test("the README's rule table lists exactly the registry's rules, in order, with their default severities", () => {
-  assert.deepEqual(readmeTable(), ruleInfos().map((r) => [r.id, r.defaultSeverity]));
+  assert.deepEqual(
+    readmeTable(),
+    ruleInfos().map((r) => [r.id, r.defaultSeverity]),
+  );
 });
 
 test('the README has one "Rule: <id>" section per registered rule, in order', () => {
-  assert.deepEqual(readmeSections().map((s) => s.id), ruleInfos().map((r) => r.id));
+  assert.deepEqual(
+    readmeSections().map((s) => s.id),
+    ruleInfos().map((r) => r.id),
+  );
 });
 
 test("every registered rule has its page, with its heading, severity and the README's text; no other pages", () => {
@@ -53,11 +59,18 @@ test("every registered rule has its page, with its heading, severity and the REA
     assert.ok(page.includes(`Default severity: **${r.defaultSeverity}**`), `${r.docsPath} states the default severity ${r.defaultSeverity}`);
     assert.ok(squash(page).includes(squash(sections.get(r.id)!)), `${r.docsPath} holds the README's "Rule: ${r.id}" section word for word`);
   }
-  assert.deepEqual(readdirSync(join(root, 'docs', 'rules')).sort(), ruleInfos().map((r) => `${r.id}.md`).sort());
+  assert.deepEqual(
+    readdirSync(join(root, 'docs', 'rules')).sort(),
+    ruleInfos()
+      .map((r) => `${r.id}.md`)
+      .sort(),
+  );
 });
 
 test('the pages ship in the vsix (.vscodeignore keeps docs/rules)', () => {
-  const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
+  const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   assert.ok(ignore.includes('!docs/rules/**'), ignore.join('\n'));
 });
 
@@ -71,7 +84,11 @@ test('recap rules lists every rule; recap rules <id> prints its page; an unknown
   process.env.RECAP_PACKAGE_ROOT = root;
   let io = capture();
   assert.equal(await main(['rules'], io), 0);
-  for (const r of ruleInfos()) assert.ok(io.stdout.some((l) => l.startsWith(`${r.id} `) && l.includes(r.defaultSeverity)), r.id);
+  for (const r of ruleInfos())
+    assert.ok(
+      io.stdout.some((l) => l.startsWith(`${r.id} `) && l.includes(r.defaultSeverity)),
+      r.id,
+    );
   io = capture();
   assert.equal(await main(['rules', 'missing-video'], io), 0);
   assert.equal(io.stdout.join('\n'), readFileSync(join(root, ruleDocsPath('missing-video')), 'utf8').trimEnd());
@@ -85,6 +102,9 @@ test('package.json offers a severity setting for exactly the registry’s rules'
     contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum?: string[] }> }> } };
   };
   const settings = manifest.contributes.configuration.properties['recap.lint.rules']?.properties ?? {};
-  assert.deepEqual(Object.keys(settings), ruleInfos().map((r) => r.id));
+  assert.deepEqual(
+    Object.keys(settings),
+    ruleInfos().map((r) => r.id),
+  );
   for (const [id, setting] of Object.entries(settings)) assert.deepEqual(setting.enum, ['error', 'warning', 'info', 'hint', 'off'], id);
 });

@@ -21,7 +21,10 @@ test('a rule that throws is one finding naming it; the other rules still report'
   const at = rules.findIndex((r) => r.id === 'missing-video');
   const original = rules[at]!;
   const before = lintRecap(parseRecap('recap.md', RECAP), { index, search }).findings;
-  assert.ok(before.some((f) => f.code === 'missing-video'), 'the real rule reports the talk');
+  assert.ok(
+    before.some((f) => f.code === 'missing-video'),
+    'the real rule reports the talk',
+  );
   rules[at] = broken;
   try {
     const after = lintRecap(parseRecap('recap.md', RECAP), { index, search }).findings;

@@ -23,7 +23,10 @@ talks:
 `;
   const [f] = speakers(text);
   assert.equal(at(text, f!), '"Abby Bangsr"');
-  assert.equal(f!.message, 'Speakers of “Sometimes, Lipstick Is Exactly What a Pig Needs!” differ from the index: “Abby Bangsr” is “Abby Bangser” in the index.');
+  assert.equal(
+    f!.message,
+    'Speakers of “Sometimes, Lipstick Is Exactly What a Pig Needs!” differ from the index: “Abby Bangsr” is “Abby Bangser” in the index.',
+  );
   const fixed = applyEdits(text, f!.fixes[0]!.edits);
   assert.equal(fixed, text.replace('"Abby Bangsr"', '"Abby Bangser"'));
   assert.deepEqual(parseRecap('r.md', fixed).problems, []);
@@ -44,7 +47,10 @@ talks:
   const [f] = speakers(mapping);
   assert.equal(f!.message, 'Speakers of “Sometimes, Lipstick Is Exactly What a Pig Needs!” differ from the index: co-speaker Whitney Lee (VMware) missing.');
   const fixed = applyEdits(mapping, f!.fixes[0]!.edits);
-  assert.equal(fixed, mapping.replace('        affiliation: Syntasso\n', '        affiliation: Syntasso\n      - name: Whitney Lee\n        affiliation: VMware\n'));
+  assert.equal(
+    fixed,
+    mapping.replace('        affiliation: Syntasso\n', '        affiliation: Syntasso\n      - name: Whitney Lee\n        affiliation: VMware\n'),
+  );
   assert.deepEqual(parseRecap('r.md', fixed).problems, []);
 
   const plain = `---\nevent: fosdem-2023\ntalks:\n  - id: ${GRAPHS}\n    speakers:\n      - Martin Junghanns\n---\n`;
@@ -54,7 +60,10 @@ talks:
   const flow = `---\nevent: fosdem-2023\ntalks:\n  - id: ${GRAPHS}\n    speakers: [Martin Junghans]\n---\n`;
   const fixedFlow = applyEdits(flow, speakers(flow)[0]!.fixes[0]!.edits);
   assert.equal(fixedFlow, flow.replace('[Martin Junghans]', '[Martin Junghanns, Paul Horn]'));
-  assert.deepEqual(parseRecap('r.md', fixedFlow).talks[0]!.speakers!.value.map((s) => s.name), ['Martin Junghanns', 'Paul Horn']);
+  assert.deepEqual(
+    parseRecap('r.md', fixedFlow).talks[0]!.speakers!.value.map((s) => s.name),
+    ['Martin Junghanns', 'Paul Horn'],
+  );
 });
 
 test('names beside a title in the text: typos fixed, a missing co-speaker added in the same style', () => {
@@ -66,10 +75,19 @@ event: kubecon-eu-2024
 - Navigating the Depth of App Delivery Through Memes — Lian Li, Independent ([video](https://youtu.be/bcdefghijkl))
 `;
   const found = speakers(text);
-  assert.deepEqual(found.map((f) => [at(text, f), f.message]), [
-    ['Abby Bangsr (Syntasso), Whitney Lee (VMware)', 'Speakers of “Sometimes, Lipstick Is Exactly What a Pig Needs!” differ from the index: “Abby Bangsr” is “Abby Bangser” in the index.'],
-    ['Lian Li, Independent', 'Speakers of “Navigating the Depth of App Delivery Through Memes” differ from the index: co-speaker Thomas Schuetz (WhizUs) missing.'],
-  ]);
+  assert.deepEqual(
+    found.map((f) => [at(text, f), f.message]),
+    [
+      [
+        'Abby Bangsr (Syntasso), Whitney Lee (VMware)',
+        'Speakers of “Sometimes, Lipstick Is Exactly What a Pig Needs!” differ from the index: “Abby Bangsr” is “Abby Bangser” in the index.',
+      ],
+      [
+        'Lian Li, Independent',
+        'Speakers of “Navigating the Depth of App Delivery Through Memes” differ from the index: co-speaker Thomas Schuetz (WhizUs) missing.',
+      ],
+    ],
+  );
   const fixed = applyEdits(applyEdits(text, found[1]!.fixes[0]!.edits), found[0]!.fixes[0]!.edits);
   assert.equal(fixed, text.replace('Abby Bangsr', 'Abby Bangser').replace('Lian Li, Independent', 'Lian Li, Independent, Thomas Schuetz, WhizUs'));
   assert.deepEqual(speakers(fixed), []);

@@ -90,7 +90,10 @@ function embedFix(text: string, talk: RecapTalk, video: string): Fix | undefined
 function bodyFix(talk: RecapTalk, dest: string): Fix | undefined {
   const placeholder = talk.placeholders.find((p) => p.located && !p.entry);
   if (placeholder && placeholder.end - placeholder.start <= 120) {
-    return { title: `Replace “${placeholder.text}” with a link to the recording`, edits: [{ start: placeholder.start, end: placeholder.end, newText: `[video](${dest})` }] };
+    return {
+      title: `Replace “${placeholder.text}” with a link to the recording`,
+      edits: [{ start: placeholder.start, end: placeholder.end, newText: `[video](${dest})` }],
+    };
   }
   const mention = talk.mentions.find((m) => m.located && m.kind === 'title') ?? talk.mentions.find((m) => m.located);
   if (!mention) return undefined;

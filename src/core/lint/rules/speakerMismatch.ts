@@ -78,9 +78,15 @@ function who(s: Speaker): string {
 
 function frontmatterSpeakers(text: string, entry: TalkEntry, session: IndexedSession): RuleFinding | undefined {
   const field = entry.speakers;
-  const list = (field?.value ?? []).filter((s): s is SpeakerEntry & { name: string; nameRange: NonNullable<SpeakerEntry['nameRange']> } => !!s.name && !!s.nameRange);
+  const list = (field?.value ?? []).filter(
+    (s): s is SpeakerEntry & { name: string; nameRange: NonNullable<SpeakerEntry['nameRange']> } => !!s.name && !!s.nameRange,
+  );
   if (!field || list.length === 0) return undefined;
-  const c = compare(list.map((s) => s.name), session.speakers, () => false);
+  const c = compare(
+    list.map((s) => s.name),
+    session.speakers,
+    () => false,
+  );
   if (!c) return undefined;
   const flow = text[field.range.start] === '[';
   const edits: TextEdit[] = c.typos.map((t) => {
@@ -132,7 +138,11 @@ function bodySpeakers(text: string, from: number, session: IndexedSession): Rule
   const byline = readByline(text, from);
   if (!byline) return undefined;
   const names = byline.items.filter((i) => !i.paren);
-  const c = compare(names.map((i) => i.text), session.speakers, (name) => isCompanyOf(name, session.speakers));
+  const c = compare(
+    names.map((i) => i.text),
+    session.speakers,
+    (name) => isCompanyOf(name, session.speakers),
+  );
   if (!c) return undefined;
   const edits: TextEdit[] = c.typos.map((t) => ({ start: names[t.at]!.start, end: names[t.at]!.end, newText: t.speaker.name }));
   const items = byline.items;
@@ -141,7 +151,9 @@ function bodySpeakers(text: string, from: number, session: IndexedSession): Rule
     const paren = items.some((i) => i.paren);
     const commaCompany = !paren && names.some((i) => isCompanyOf(i.text, session.speakers) && !matchName(i.text, session.speakers));
     const joiner = byline.ampersand ? ' & ' : ', ';
-    const written = c.missing.map((s) => (s.affiliation && paren ? `${s.name} (${s.affiliation})` : s.affiliation && commaCompany ? `${s.name}, ${s.affiliation}` : s.name));
+    const written = c.missing.map((s) =>
+      s.affiliation && paren ? `${s.name} (${s.affiliation})` : s.affiliation && commaCompany ? `${s.name}, ${s.affiliation}` : s.name,
+    );
     edits.push({ start: last.outerEnd, end: last.outerEnd, newText: joiner + written.join(joiner) });
   }
   return {
