@@ -56,16 +56,29 @@ export function oursRanker(index: SessionIndex, search = new SessionSearch(index
   return (c) => search.search(c.query, { limit: 10, preferEvents: index.family(c.event) }).map((r) => r.session.fullId);
 }
 
-/** Plain fuse.js over every session (it has no notion of the recap's event). */
-export function plainFuseRanker(index: SessionIndex): (c: QueryCase) => string[] {
-  const docs = index.sessions.map((s) => ({
+interface FuseDoc {
+  id: string;
+  title: string;
+  speakers: string;
+  affiliations: string;
+  event: string;
+}
+
+/** The baseline: plain fuse.js over every session's title, speakers, companies and event name. */
+export function plainFuse(index: SessionIndex): Fuse<FuseDoc> {
+  const docs = index.sessions.map((s): FuseDoc => ({
     id: s.fullId,
     title: s.title,
     speakers: s.speakers.map((sp) => sp.name).join(', '),
     affiliations: s.speakers.map((sp) => sp.affiliation ?? '').join(', '),
     event: index.events.get(s.eventId)?.name ?? s.eventId,
   }));
-  const fuse = new Fuse(docs, { includeScore: true, ignoreLocation: true, keys: ['title', 'speakers', 'affiliations', 'event'] });
+  return new Fuse(docs, { includeScore: true, ignoreLocation: true, keys: ['title', 'speakers', 'affiliations', 'event'] });
+}
+
+/** Plain fuse.js over every session (it has no notion of the recap's event). */
+export function plainFuseRanker(index: SessionIndex): (c: QueryCase) => string[] {
+  const fuse = plainFuse(index);
   return (c) => fuse.search(c.query, { limit: 10 }).map((r) => r.item.id);
 }
 
