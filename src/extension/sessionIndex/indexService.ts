@@ -52,6 +52,22 @@ export class IndexService implements vscode.Disposable {
     );
   }
 
+  /**
+   * Errors and warnings in the workspace index files, as the Problems panel
+   * shows them. They change only when a file is read, which always rebuilds
+   * the index, so `onDidChange` says when to ask again.
+   */
+  problemCounts(): { count: number; files: number } {
+    let count = 0;
+    let files = 0;
+    this.diagnostics.forEach((_, diagnostics) => {
+      const n = diagnostics.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).length;
+      count += n;
+      if (n > 0) files++;
+    });
+    return { count, files };
+  }
+
   /** The current snapshot; the first call loads everything. */
   snapshot(): Promise<IndexSnapshot> {
     this.scanned ??= this.rescan(false);

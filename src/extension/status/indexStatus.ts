@@ -47,7 +47,6 @@ export class IndexStatus implements vscode.Disposable {
         this.snapshot = s;
         this.update();
       }),
-      vscode.languages.onDidChangeDiagnostics(() => this.update()),
       vscode.workspace.onDidOpenTextDocument(() => this.scheduleSelector(0)),
       vscode.workspace.onDidCloseTextDocument(() => this.scheduleSelector(0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -116,7 +115,7 @@ export class IndexStatus implements vscode.Disposable {
     }
     item.busy = false;
     const stats = s.index.stats();
-    const problems = indexFileProblems();
+    const problems = this.index.problemCounts();
     const counts = `${stats.sessions.toLocaleString('en-US')} sessions · ${stats.events.toLocaleString('en-US')} events`;
     if (problems.count > 0) {
       item.text = `${problems.count} ${problems.count === 1 ? 'problem' : 'problems'} in index files`;
@@ -133,18 +132,6 @@ export class IndexStatus implements vscode.Disposable {
     clearTimeout(this.selectorTimer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** Errors and warnings the index service reports on workspace index files (see indexDiagnostics). */
-function indexFileProblems(): { count: number; files: number } {
-  let count = 0;
-  let files = 0;
-  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
-    const n = diagnostics.filter((d) => d.code === 'index-file' && d.source === 'Recap Writer' && d.severity <= vscode.DiagnosticSeverity.Warning).length;
-    count += n;
-    if (n > 0) files++;
-  }
-  return { count, files };
 }
 
 /** A glob that matches exactly this file (glob characters in the path taken literally). */
