@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
 import type { TalkEntry } from '../recap/parseRecap';
+import { endOfLine, trimEnd } from '../text/offsets';
 import type { TextEdit } from './textEdit';
 
 /** A YAML scalar for a value, quoted only when it must be; `flow` for inside `[…]` or `{…}`, where commas and brackets need quotes too. */
@@ -14,19 +15,6 @@ export function replacementScalar(written: string, value: string, flow = false):
   if (written.startsWith('"')) return JSON.stringify(value);
   if (written.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
   return yamlScalar(value, flow);
-}
-
-/** End of the line holding `offset`, before its line break. */
-export function endOfLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  const end = nl < 0 ? text.length : nl;
-  return end > offset && text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** Offset just after the last non-space character before `end`. */
-export function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return end;
 }
 
 /**

@@ -94,3 +94,10 @@ export function readableName(stem: string): string {
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 }
+
+/** A URL found in text without the sentence's punctuation after it (`/[.,;:!?]+$/`, read backwards in one pass). */
+export function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && '.,;:!?'.includes(url[end - 1]!)) end--;
+  return url.slice(0, end);
+}

@@ -3,7 +3,7 @@ import { SESSION_TYPES, type ConferenceEvent, type Link, type Session, type Spea
 import { classifyLink, normalizeUrl, parseHttpUrl } from '../links/recordingHosts';
 import { slugify } from '../text/slug';
 import { compact, makeIdsUnique, mapSessionType } from './common';
-import { fileStem, readableName } from './common';
+import { fileStem, readableName, withoutTrailingPunctuation } from './common';
 import { IMPORT_FORMATS, ImportError, type ImportOptions, type ImportResult } from './types';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -281,13 +281,6 @@ function splitNames(list: string): string[] {
     .split(/[,;]|\s(?:and|&)\s/)
     .map((n) => n.trim())
     .filter(Boolean);
-}
-
-/** A URL found in text without the sentence's punctuation after it (`/[.,;:!?]+$/`, read backwards in one pass). */
-function withoutTrailingPunctuation(url: string): string {
-  let end = url.length;
-  while (end > 0 && '.,;:!?'.includes(url[end - 1]!)) end--;
-  return url.slice(0, end);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
 import type { ConferenceEvent, Link, Session, Speaker } from '../index/model';
 import { classifyLink, isRecordingUrl, normalizeUrl, parseHttpUrl } from '../links/recordingHosts';
 import { slugify } from '../text/slug';
-import { compact, localDateTime, makeIdsUnique, mapSessionType, fileStem, readableName } from './common';
+import { compact, localDateTime, makeIdsUnique, mapSessionType, fileStem, readableName, withoutTrailingPunctuation } from './common';
 import { isObject, objects, str, type Json } from './json';
 import { IMPORT_FORMATS, ImportError, type ImportOptions, type ImportResult } from './types';
 
@@ -118,10 +118,7 @@ export function importSessionize(text: string, options: ImportOptions = {}): Imp
     const links: Link[] = [];
     const seen = new Set<string>();
     const add = (url: string, label: string): void => {
-      // The sentence's punctuation after a URL, read backwards (`/[.,;:!?]+$/` rescans a run of dots from each one).
-      let end = url.length;
-      while (end > 0 && '.,;:!?'.includes(url[end - 1]!)) end--;
-      const normalized = normalizeUrl(url.slice(0, end));
+      const normalized = normalizeUrl(withoutTrailingPunctuation(url));
       if (!parseHttpUrl(normalized) || seen.has(normalized)) return;
       seen.add(normalized);
       const kind = classifyLink(normalized, label);

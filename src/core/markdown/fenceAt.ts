@@ -22,7 +22,6 @@ export function inFencedCode(text: string, offset: number): boolean {
       if (text.slice(m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd).trim() === '') open = undefined;
     }
   }
-  if (!open) return false;
   // The offset's own line closes the block only after its fence; on it, the cursor is still in code.
-  return true;
+  return open !== undefined;
 }

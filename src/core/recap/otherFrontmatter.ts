@@ -1,6 +1,7 @@
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { Problem } from '../problem';
 import type { Frontmatter, FrontmatterFormat, FrontmatterSplit } from './frontmatter';
+import { LineIndex } from '../text/lineIndex';
 
 /*
  * Frontmatter other than YAML, as blogs write it: TOML between `+++` lines
@@ -23,12 +24,6 @@ export function splitOtherFrontmatter(text: string): FrontmatterSplit | undefine
   if (TOML_OPEN.test(text)) return splitToml(text);
   if (JSON_OPEN.test(text)) return splitJson(text);
   return splitPelican(text);
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** Offset just past the line holding `offset` and its line break. */
@@ -81,7 +76,7 @@ function splitToml(text: string): FrontmatterSplit {
       at = Math.min(contentEnd, contentStart + Math.max(0, lineStart) + Math.max(0, err.column - 1));
     }
     const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^Invalid TOML document:\s*/i, '');
-    const message = `TOML: ${reason} on line ${lineOf(text, at)}. Fix that line of the \`+++\` block: each line is \`key = value\`, text in double quotes, a talk a \`[[talks]]\` table.`;
+    const message = `TOML: ${reason} on line ${new LineIndex(text).positionAt(at).line + 1}. Fix that line of the \`+++\` block: each line is \`key = value\`, text in double quotes, a talk a \`[[talks]]\` table.`;
     return block('toml', start, contentStart, contentEnd, end, undefined, [syntax(message, at, pastLine(text, at) - 1)]);
   }
 }
@@ -121,7 +116,7 @@ function splitJson(text: string): FrontmatterSplit {
     const position = /at position (\d+)/.exec(raw);
     const at = position ? Math.min(close - 1, start + Number(position[1])) : start;
     const reason = raw.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/ in JSON$/, '');
-    const message = `JSON: ${reason} on line ${lineOf(text, at)}. Fix the frontmatter object there: keys and text in double quotes, no comma after the last item.`;
+    const message = `JSON: ${reason} on line ${new LineIndex(text).positionAt(at).line + 1}. Fix the frontmatter object there: keys and text in double quotes, no comma after the last item.`;
     return block('json', start, start, close, end, undefined, [syntax(message, at, pastLine(text, at) - 1)]);
   }
 }

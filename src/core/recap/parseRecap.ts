@@ -4,6 +4,7 @@ import { markdownEngine } from '../markdown/engine';
 import { parseAfter, type MarkdownParse } from '../markdown/incrementalParse';
 import type { Problem } from '../problem';
 import { LineIndex } from '../text/lineIndex';
+import { trimEnd } from '../text/offsets';
 import { splitFrontmatter, type Frontmatter, type FrontmatterFormat } from './frontmatter';
 import { locateKey, locateString, objectsInList, tomlTalkTables, tomlTopLevelEnd, type Located } from './otherFrontmatter';
 import { declaresRecapKeys, isRecapFile, type RecapFileOptions, DEFAULT_RECAP_FILE_OPTIONS } from './recapFiles';
@@ -438,9 +439,4 @@ function subTableKey(text: string, from: number, to: number): Located | undefine
   if (!m) return undefined;
   const keyStart = from + m.index + m[0].length - 'speakers'.length;
   return { keyStart, keyEnd: keyStart + 'speakers'.length, valueStart: from + m.index, valueEnd: to };
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return end;
 }

@@ -135,9 +135,10 @@ export class SessionSearch {
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = Math.max(1, options.limit ?? 20);
     const exact = query.includes('/') ? this.index.get(query.trim()) : undefined;
-    const qwords = [...new Set(words(query))].slice(0, 12);
+    const all = words(query);
+    const qwords = [...new Set(all)].slice(0, 12);
     if (qwords.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
-    const unfinishedLast = !/\s$/.test(query) && words(query).at(-1) === qwords[qwords.length - 1];
+    const unfinishedLast = !/\s$/.test(query) && all.at(-1) === qwords[qwords.length - 1];
     const index = this.words;
     const expanded = qwords.map((word, w) => this.expand(word, unfinishedLast && w === qwords.length - 1));
     // What each word is worth: its best match's rarity. A word that matches nothing weighs nothing.

@@ -1,5 +1,5 @@
 import type { IndexedSession } from '../index/sessionIndex';
-import { endOfLine } from '../edits/yamlEdits';
+import { endOfLine } from '../text/offsets';
 import type { TextEdit } from '../edits/textEdit';
 import type { ParsedRecap } from '../recap/parseRecap';
 import { talkEntryToml, talkEntryYaml } from './talkEntry';

@@ -4,7 +4,8 @@ import type { IndexedSession } from '../../index/sessionIndex';
 import type { SpeakerEntry, TalkEntry } from '../../recap/parseRecap';
 import { readByline } from '../../references/bylines';
 import { isCompanyOf, matchName } from '../../references/speakerNames';
-import { endOfLine, replacementScalar, trimEnd, yamlScalar } from '../../edits/yamlEdits';
+import { replacementScalar, yamlScalar } from '../../edits/yamlEdits';
+import { endOfLine, trimEnd } from '../../text/offsets';
 import type { TextEdit } from '../finding';
 import type { LintRule, RuleFinding } from '../rule';
 

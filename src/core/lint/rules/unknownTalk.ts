@@ -3,7 +3,7 @@ import type { IndexedSession } from '../../index/sessionIndex';
 import { indexCatalog } from '../../references/indexCatalog';
 import { titlePattern } from '../../references/titlePattern';
 import { editDistance, typoBudget, words } from '../../search/words';
-import { replacementScalar } from '../edits';
+import { replacementScalar } from '../../edits/yamlEdits';
 import type { Fix } from '../finding';
 import type { LintRule, RuleContext, RuleFinding } from '../rule';
 
