@@ -72,7 +72,6 @@ function talkKey(year: string, e: { id: string; slug: string }): string {
   return e.id;
 }
 
-const asId = (slug: string) => slug; // frab slugs that are valid ids are the session ids (makeIdsUnique keeps them)
 const fosdem: EventFile[] = [];
 let aliasCount = 0;
 for (const name of fosdemFiles) {
@@ -82,7 +81,8 @@ for (const name of fosdemFiles) {
   const file = result.files[0]!;
   // The 2024 export's base_url and <url>s say /2025/: FOSDEM's pages are by year and slug.
   file.event.url = `https://fosdem.org/${year}/schedule/`;
-  const slugs = new Set(eventSlugs(xml).map((e) => e.slug));
+  const finals = eventSlugs(xml);
+  const slugs = new Set(finals.map((e) => e.slug));
   for (const s of file.sessions) if (slugs.has(s.id)) s.schedule = `https://fosdem.org/${year}/schedule/event/${s.id}/`;
   let prelim: string | undefined;
   try {
@@ -91,11 +91,11 @@ for (const name of fosdemFiles) {
     prelim = undefined;
   }
   if (prelim) {
-    const finalByKey = new Map(eventSlugs(xml).map((e) => [talkKey(year, e), e.slug]));
+    const finalByKey = new Map(finals.map((e) => [talkKey(year, e), e.slug]));
     const byId = new Map(file.sessions.map((s) => [s.id, s]));
     for (const e of eventSlugs(prelim)) {
       const current = finalByKey.get(talkKey(year, e));
-      const session = current ? byId.get(asId(current)) : undefined;
+      const session = current ? byId.get(current) : undefined;
       if (!session || byId.has(e.slug) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(e.slug)) continue;
       const aliases = (session.aliases ??= []);
       if (!aliases.includes(e.slug)) aliases.push(e.slug);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -25,6 +25,15 @@ export function readInput(io: CliIo, shown: string, path = resolve(io.cwd, shown
   } catch (err) {
     io.err(`${shown}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     return undefined;
+  }
+}
+
+/** Whether `path` is a folder (following links); false when it is missing or unreadable. */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

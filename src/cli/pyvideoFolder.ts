@@ -1,15 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { PyvideoFolder } from '../core/importers/pyvideo';
 import { ImportError } from '../core/importers/types';
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
+import { isFolder } from './io';
 
 function readJson(path: string): unknown {
   try {
@@ -20,12 +13,12 @@ function readJson(path: string): unknown {
 }
 
 function isEventFolder(path: string): boolean {
-  return existsSync(join(path, 'category.json')) || isDir(join(path, 'videos'));
+  return existsSync(join(path, 'category.json')) || isFolder(join(path, 'videos'));
 }
 
 function readEvent(path: string): PyvideoFolder {
   const videosDir = join(path, 'videos');
-  const names = isDir(videosDir)
+  const names = isFolder(videosDir)
     ? readdirSync(videosDir)
         .filter((n) => n.endsWith('.json'))
         .sort()
@@ -54,7 +47,7 @@ export function readPyvideoFolder(path: string): { folders: PyvideoFolder[]; noP
       .filter((n) => !n.startsWith('.'))
       .sort()
       .map((n) => join(path, n))
-      .filter((p) => isDir(p) && isEventFolder(p));
+      .filter((p) => isFolder(p) && isEventFolder(p));
     if (events.length === 0) return undefined;
     folders = events.map(readEvent);
     treeRoot = path;

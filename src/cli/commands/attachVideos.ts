@@ -1,11 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyVideos, attachReportJson, attachVideos, formatAttachReport } from '../../core/attach/attachVideos';
 import { RecordingSourceError, recordingsFromFile, recordingsFromPyvideo, type Recording } from '../../core/attach/recordingSources';
 import { formatIndexProblem } from '../../core/index/indexProblem';
 import { loadIndexFile } from '../../core/index/loadIndexFile';
 import { ImportError } from '../../core/importers/types';
-import { parseCliArgs, readInput, UsageError, type CliCommand, type CliIo } from '../io';
+import { isFolder, parseCliArgs, readInput, UsageError, type CliCommand, type CliIo } from '../io';
 import { readPyvideoFolder } from '../pyvideoFolder';
 import { refuseOutput, writeErrorMessage, writeFileAtomic } from '../writeOutput';
 
@@ -22,14 +22,6 @@ ambiguous and left alone. A session's existing video is replaced only with
 with --json. Without -o nothing is written (a dry run); with -o the index
 file with the videos attached is written to OUT, which may not be INDEX_FILE
 itself and is replaced only with --force. Exit 0 when done, 2 on errors.`;
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function readSource(io: CliIo, shown: string, path: string): Recording[] | undefined {
   try {

@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { formatIndexProblem } from '../../core/index/indexProblem';
 import { importStats } from '../../core/importers/common';
@@ -7,7 +7,7 @@ import { importSchedule, parseFormat } from '../../core/importers/importSchedule
 import { importPyvideo } from '../../core/importers/pyvideo';
 import { ImportError, type ImportResult } from '../../core/importers/types';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, DownloadError, downloadText, looksLikeUrl } from '../download';
-import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
+import { isFolder, parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 import { readPyvideoFolder } from '../pyvideoFolder';
 import { refuseOutput, writeErrorMessage, writeFileAtomic } from '../writeOutput';
 
@@ -28,14 +28,6 @@ a folder with -o DIR/ and each is written there as <event id>.yaml.
 What is written is first read back with the loader the extension uses; an
 index it would reject is not written (exit 2). Files are written whole or not
 at all: a failed write leaves OUT as it was.`;
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function importPyvideoFolder(shown: string, path: string, eventId: string | undefined): ImportResult {
   const read = readPyvideoFolder(path);

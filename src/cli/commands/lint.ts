@@ -71,10 +71,10 @@ function locate(file: string, parsed: ParsedRecap, f: Finding): Located {
 
 const why = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 
-/** A recap found in a folder, with its text; undefined text: reported as unreadable. */
+/** A recap found in a folder, with the parse that recognised it (kept, so it is not parsed twice). */
 interface FoundRecap {
   path: string;
-  text: string | undefined;
+  parsed: ParsedRecap;
 }
 
 /**
@@ -155,7 +155,8 @@ function recapsIn(
           continue;
         }
         // parseRecap reads only the frontmatter until tokens are asked for; it also knows a recap whose YAML is broken.
-        if (parseRecap(p, text).isRecap) out.push({ path: p, text });
+        const parsed = parseRecap(p, text);
+        if (parsed.isRecap) out.push({ path: p, parsed });
       }
     }
   };
@@ -184,7 +185,7 @@ export const lintCommand: CliCommand = {
 
     // Expand folders first, so a missing path is reported before the index loads.
     let status = 0;
-    const files: { shown: string; path: string; text?: string }[] = [];
+    const files: { shown: string; path: string; parsed?: ParsedRecap }[] = [];
     const walked = new Set<string>();
     for (const arg of positionals) {
       const path = resolve(io.cwd, arg);
@@ -208,7 +209,7 @@ export const lintCommand: CliCommand = {
           },
         );
         if (found.length === 0) io.err(`${arg}: no recaps found`);
-        for (const f of found) files.push({ shown: shownOf(f.path), path: f.path, text: f.text });
+        for (const f of found) files.push({ shown: shownOf(f.path), path: f.path, parsed: f.parsed });
       } else if (!st.isFile()) {
         io.err(`${arg}: not a regular file; not opened`);
         status = 2;
@@ -218,13 +219,13 @@ export const lintCommand: CliCommand = {
     const { index } = loadCliIndex(values.index ?? [], io);
     const search = new SessionSearch(index);
     const results: Located[] = [];
-    for (const { shown, path, text: read } of files) {
-      const text = read ?? readInput(io, shown, path);
+    for (const { shown, path, parsed: found } of files) {
+      const text = found ? found.text : readInput(io, shown, path);
       if (text === undefined) {
         status = 2;
         continue;
       }
-      const parsed = parseRecap(path, text);
+      const parsed = found ?? parseRecap(path, text);
       for (const f of lintRecap(parsed, { index, search }).findings) results.push(locate(shown, parsed, f));
     }
 

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleDocsPath, ruleInfo, ruleInfos } from '../../core/lint/registry';
-import { parseCliArgs, UsageError, type CliCommand } from '../io';
+import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 
 const HELP = `Usage: recap rules [RULE]
 Without RULE: every lint rule, its default severity and what it finds.
@@ -30,13 +29,8 @@ export const rulesCommand: CliCommand = {
     }
     if (!ruleInfo(id)) throw new UsageError(`no rule '${id}' (recap rules lists them)`);
     const path = join(packageRoot(), ...ruleDocsPath(id).split('/'));
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (err) {
-      io.err(`${ruleDocsPath(id)}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      return 2;
-    }
+    const text = readInput(io, ruleDocsPath(id), path);
+    if (text === undefined) return 2;
     io.out(text.trimEnd());
     return 0;
   },

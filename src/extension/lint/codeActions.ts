@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Finding, Fix, TextEdit } from '../../core/lint/finding';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { isLargeRecap, type RecapLinter } from './recapLinter';
+import { isLargeRecap } from '../recapDocuments';
+import type { RecapLinter } from './recapLinter';
 
 /** `source.fixAll.recap`: what "Fix All" and `editor.codeActionsOnSave` run. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('recap');

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/lint/finding';
 import type { Severity } from '../../core/problem';
 import { ruleDocsTarget } from '../commands/showRuleDocs';
-import { documentLength, type RecapLinter } from './recapLinter';
+import { documentLength } from '../recapDocuments';
+import type { RecapLinter } from './recapLinter';
 import { isRecapLanguage } from '../languages';
 
 export const DIAGNOSTIC_SOURCE = 'recap';

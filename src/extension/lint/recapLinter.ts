@@ -9,7 +9,6 @@ import { settings } from '../settings';
 import { LintWorkerClient, type WorkerLintResult } from './lintWorkerClient';
 
 // Large recaps: checked in a worker thread for the Problems panel; see recapDocuments.ts.
-export { documentLength, isLargeRecap, LARGE_RECAP_CHARS } from '../recapDocuments';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 

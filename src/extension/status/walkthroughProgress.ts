@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isLargeRecap, type RecapLinter } from '../lint/recapLinter';
+import { isLargeRecap } from '../recapDocuments';
+import type { RecapLinter } from '../lint/recapLinter';
 import { isRecapLanguage } from '../languages';
 
 /** The context keys the walkthrough's steps complete on (`onContext:` in package.json). */
