@@ -131,7 +131,9 @@ async function readRecordings(source: vscode.Uri): Promise<Recording[]> {
       category: await json(vscode.Uri.joinPath(source, 'category.json')).catch(() => undefined),
       videos: await Promise.all(files.map(async (n) => ({ file: `videos/${n}`, data: await json(vscode.Uri.joinPath(videos, n)) }))),
     };
-    return recordingsFromPyvideo(folder);
+    // pyvideo keeps the list of talks never to publish beside the event folders, as the CLI reads it.
+    const noPublish = await json(vscode.Uri.joinPath(source, '..', 'NO_PUBLISH.json')).catch(() => undefined);
+    return recordingsFromPyvideo(folder, noPublish);
   }
   return recordingsFromFile(decode(await vscode.workspace.fs.readFile(source)));
 }
