@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { inFencedCode } from '../core/markdown/fenceAt';
+import { FenceTracker } from '../core/markdown/fenceAt';
+import { splitFrontmatter } from '../core/recap/frontmatter';
 import { parseRecap, type ParsedRecap } from '../core/recap/parseRecap';
 import { settings } from './settings';
 
@@ -22,19 +23,74 @@ export function isLargeRecap(document: vscode.TextDocument): boolean {
 }
 
 /**
+ * The parse completion reads at a cursor: its offset there, and where an
+ * offset of the parse is in the document (a large recap's parse is of its
+ * head and the cursor's line alone, so its offsets are not the document's).
+ */
+export interface CursorParse {
+  parsed: ParsedRecap;
+  offset: number;
+  positionAt(offset: number): vscode.Position;
+}
+
+/** A large recap's frontmatter with the line break after it (its line count), and its parse. */
+interface Head {
+  text: string;
+  lines: number;
+  parsed: ParsedRecap;
+}
+
+// Lines read at a time, and the pause between reads, so copying out a large recap never holds the host.
+const SLICE_LINES = 4_000;
+
+/**
+ * The document's text in slices of lines, each read in its own turn of the
+ * event loop and handed to `take` (a 10 MB document copied out at once keeps
+ * the host busy for about 100 ms); false when the document changed or
+ * closed meanwhile.
+ */
+export async function textInSlices(document: vscode.TextDocument, take: (part: string) => void): Promise<boolean> {
+  const version = document.version;
+  for (let line = 0; line < document.lineCount; line += SLICE_LINES) {
+    if (line > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (document.isClosed || document.version !== version) return false;
+    const end = Math.min(line + SLICE_LINES, document.lineCount);
+    const range = end === document.lineCount ? new vscode.Range(line, 0, end - 1, document.lineAt(end - 1).text.length) : new vscode.Range(line, 0, end, 0);
+    take(document.getText(range));
+  }
+  return true;
+}
+
+/**
  * The one parse of each open recap, shared by completion, hover, lint and
  * the preview: parsed again only when the document's version changes, and
  * then from the previous version's parse (only the changed blocks again).
  */
 export class RecapDocuments implements vscode.Disposable {
   private readonly cache = new Map<string, { version: number; parsed: ParsedRecap }>();
+  /** Large recaps: the last head read and its parse. */
+  private readonly heads = new Map<string, Head>();
+  /** Large recaps: the fence state after the body's lines up to `line`, for the head it was read under. */
+  private readonly fences = new Map<string, { head: Head; line: number; tracker: FenceTracker }>();
   private readonly disposables: vscode.Disposable[];
 
   constructor() {
     this.disposables = [
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        const at = this.fences.get(e.document.uri.toString());
+        if (at && e.contentChanges.some((c) => c.range.start.line < at.line)) this.fences.delete(e.document.uri.toString());
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.heads.delete(d.uri.toString());
+        this.fences.delete(d.uri.toString());
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('recap.recapFiles')) this.cache.clear();
+        if (e.affectsConfiguration('recap.recapFiles')) {
+          this.cache.clear();
+          this.heads.clear();
+          this.fences.clear();
+        }
       }),
     ];
   }
@@ -49,20 +105,92 @@ export class RecapDocuments implements vscode.Disposable {
   }
 
   /**
-   * The parse as completion reads it at `offset`: for a large recap, whether
-   * the cursor's line is code comes from the fences around it instead of a
-   * Markdown parse of the whole text (the only line completion asks about).
+   * The parse as completion reads it at `position`, with the conversions
+   * between its offsets and the document's positions. A large recap is
+   * never copied out whole on a keystroke: what completion reads is its
+   * head (the frontmatter) and the cursor's line right after it, and whether
+   * that line is code comes from the fences above it.
    */
-  atCursor(document: vscode.TextDocument, offset: number): ParsedRecap {
-    const parsed = this.get(document);
-    if (parsed.text.length <= LARGE_RECAP_CHARS) return parsed;
-    const line = parsed.lines.positionAt(offset).line;
-    const codeLines: ReadonlySet<number> = inFencedCode(parsed.text, offset) ? new Set([line]) : new Set();
-    return Object.create(parsed, { codeLines: { value: codeLines, enumerable: true } }) as ParsedRecap;
+  atCursor(document: vscode.TextDocument, position: vscode.Position): CursorParse {
+    if (!isLargeRecap(document)) {
+      const parsed = this.get(document);
+      return { parsed, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) };
+    }
+    const head = this.head(document);
+    const path = document.uri.fsPath || document.uri.path;
+    if (position.line < head.lines) {
+      return { parsed: head.parsed, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) };
+    }
+    // The cursor's line is the parse's line `head.lines`: offsets past the head move down by `shift` lines.
+    const shift = position.line - head.lines;
+    const code = this.fencesAbove(document, head, position.line);
+    const window = parseRecap(path, head.text + document.lineAt(position.line).text, settings.recapFiles(), head.parsed);
+    const parsed = Object.create(window, { codeLines: { value: new Set(code ? [head.lines] : []), enumerable: true } }) as ParsedRecap;
+    return {
+      parsed,
+      offset: head.text.length + Math.min(position.character, document.lineAt(position.line).text.length),
+      positionAt: (o) => {
+        const p = window.lines.positionAt(o);
+        return new vscode.Position(p.line >= head.lines ? p.line + shift : p.line, p.character);
+      },
+    };
+  }
+
+  /**
+   * Whether the body's lines above `line` leave a fence open. Read on from
+   * where the last answer stopped while typing stays at or below it (a
+   * change above forgets it; see the constructor), so typing on one line
+   * reads no other line.
+   */
+  private fencesAbove(document: vscode.TextDocument, head: Head, line: number): boolean {
+    const key = document.uri.toString();
+    let at = this.fences.get(key);
+    if (!at || at.head !== head || at.line > line) at = { head, line: head.lines, tracker: new FenceTracker() };
+    for (; at.line < line; at.line++) at.tracker.feed(document.lineAt(at.line).text);
+    this.fences.set(key, at);
+    return at.tracker.inCode;
+  }
+
+  /**
+   * What the frontmatter says (events, talks, whether the recap features
+   * apply), with offsets into the document: for a large recap, a parse of
+   * its head alone.
+   */
+  frontmatterOf(document: vscode.TextDocument): ParsedRecap {
+    return isLargeRecap(document) ? this.head(document).parsed : this.get(document);
+  }
+
+  /**
+   * A large recap's frontmatter and the line break after it: read in growing
+   * prefixes until it is closed, and parsed again only when it changed.
+   */
+  private head(document: vscode.TextDocument): Head {
+    const key = document.uri.toString();
+    const hit = this.heads.get(key);
+    // Typing in the body leaves a closed frontmatter as it was: one comparison, no YAML read again.
+    if (hit?.text && document.getText(new vscode.Range(0, 0, hit.lines, 0)) === hit.text) return hit;
+    let text: string;
+    for (let lines = 256; ; lines *= 4) {
+      const end = Math.min(lines, document.lineCount);
+      const prefix = document.getText(new vscode.Range(0, 0, end, 0));
+      const split = splitFrontmatter(prefix);
+      const unclosed = split.frontmatter === undefined && split.problems.length > 0;
+      if (!unclosed || end === document.lineCount) {
+        text = prefix.slice(0, split.bodyStart);
+        break;
+      }
+    }
+    if (hit?.text === text) return hit;
+    const lines = text.split('\n').length - 1;
+    const head = { text, lines, parsed: parseRecap(document.uri.fsPath || document.uri.path, text, settings.recapFiles()) };
+    this.heads.set(key, head);
+    return head;
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
     this.cache.clear();
+    this.heads.clear();
+    this.fences.clear();
   }
 }

@@ -8,7 +8,7 @@ import { eventParentProblems } from '../../src/core/index/eventParents';
 import type { ConferenceEvent } from '../../src/core/index/model';
 import { SessionIndex, type IndexedSession } from '../../src/core/index/sessionIndex';
 import { lintRecap } from '../../src/core/lint/lintRecap';
-import { inFencedCode } from '../../src/core/markdown/fenceAt';
+import { FenceTracker, inFencedCode } from '../../src/core/markdown/fenceAt';
 import { parseRecap } from '../../src/core/recap/parseRecap';
 import { talkCard } from '../../src/core/talks/talkCard';
 import { LineIndex } from '../../src/core/text/lineIndex';
@@ -194,11 +194,12 @@ test('large recaps: the fence scan completion uses agrees with markdown-it on ev
       const lines = new LineIndex(text);
       for (let line = 0; line < lines.lineCount; line++) {
         const inFence = parsed.tokens.some((t) => t.type === 'fence' && t.map && t.map[0] < line && line < t.map[1] - 1);
-        if (inFence)
-          assert.ok(
-            inFencedCode(text, lines.lineStart(line)),
-            `seed ${seed}: line ${line} is inside a fence: ${JSON.stringify(text.split('\n').slice(Math.max(0, line - 8), line + 1))}`,
-          );
+        const context = JSON.stringify(text.split('\n').slice(Math.max(0, line - 8), line + 1));
+        if (inFence) assert.ok(inFencedCode(text, lines.lineStart(line)), `seed ${seed}: line ${line} is inside a fence: ${context}`);
+        // The editor's route (lines handed over one by one) gives the text's answer on every line.
+        const tracker = new FenceTracker();
+        for (const l of text.split('\n').slice(0, line)) tracker.feed(l);
+        assert.equal(tracker.inCode, inFencedCode(text, lines.lineStart(line)), `seed ${seed}: line ${line}: ${context}`);
       }
     }
   });

@@ -1,6 +1,35 @@
 const FENCE = /^ {0,3}(`{3,}|~{3,})/gm;
 
 /**
+ * Whether a run of lines leaves a fenced code block open, fed one line at a
+ * time: the same rule for a whole text (inFencedCode) and for the lines an
+ * editor hands out one by one.
+ */
+export class FenceTracker {
+  private open: string | undefined;
+
+  get inCode(): boolean {
+    return this.open !== undefined;
+  }
+
+  /** One line, without its line break. */
+  feed(line: string): void {
+    const m = LINE_FENCE.exec(line);
+    if (!m) return;
+    const fence = m[1]!;
+    const rest = line.slice(m[0].length);
+    if (!this.open) {
+      // A backtick fence's info string may not contain a backtick.
+      if (fence[0] !== '`' || !rest.includes('`')) this.open = fence;
+    } else if (fence[0] === this.open[0] && fence.length >= this.open.length && rest.trim() === '') {
+      this.open = undefined;
+    }
+  }
+}
+
+const LINE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
  * Whether `offset` lies inside a fenced code block, from the fences alone (no
  * Markdown parse): one regular scan of the text before the offset's line.
  * An approximation of markdown-it's answer (fences inside lists and block
@@ -8,20 +37,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/gm;
  */
 export function inFencedCode(text: string, offset: number): boolean {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let open: string | undefined;
+  const tracker = new FenceTracker();
   FENCE.lastIndex = 0;
   for (let m = FENCE.exec(text); m && m.index < lineStart; m = FENCE.exec(text)) {
-    const fence = m[1]!;
-    if (!open) {
-      // A backtick fence's info string may not contain a backtick.
-      const lineEnd = text.indexOf('\n', m.index);
-      if (fence[0] === '`' && text.slice(m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd).includes('`')) continue;
-      open = fence;
-    } else if (fence[0] === open[0] && fence.length >= open.length) {
-      const lineEnd = text.indexOf('\n', m.index);
-      if (text.slice(m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd).trim() === '') open = undefined;
-    }
+    const lineEnd = text.indexOf('\n', m.index);
+    tracker.feed(text.slice(m.index, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, ''));
   }
   // The offset's own line closes the block only after its fence; on it, the cursor is still in code.
-  return open !== undefined;
+  return tracker.inCode;
 }

@@ -34,7 +34,7 @@ export class InsertTalkReferenceCommand implements Command {
       return undefined;
     }
     const { index, search } = await this.indexService.snapshot();
-    const parsed = this.documents.get(editor.document);
+    const parsed = this.documents.frontmatterOf(editor.document);
     const own = new Set(parsed.events.flatMap((e) => [...index.family(e.value)]));
     const find = (query: string): IndexedSession[] =>
       query.trim()

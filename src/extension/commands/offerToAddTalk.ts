@@ -28,7 +28,7 @@ export class OfferToAddTalkCommand implements Command {
   /** Adds the entry (one undoable edit); false when the talk is already listed or the frontmatter cannot take it. */
   async add(uri: vscode.Uri, talkId: string): Promise<boolean> {
     const document = await vscode.workspace.openTextDocument(uri);
-    const parsed = this.documents.get(document);
+    const parsed = this.documents.frontmatterOf(document);
     if (parsed.talks.some((t) => t.id?.value === talkId)) return false;
     const { index } = await this.indexService.snapshot();
     const session = index.get(talkId);

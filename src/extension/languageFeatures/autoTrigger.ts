@@ -26,9 +26,9 @@ export class CompletionAutoTrigger implements vscode.Disposable {
     // Only the first letter of a value: the list, once open, follows the typing by itself.
     const previous = offset > 0 ? document.getText(new vscode.Range(document.positionAt(offset - 1), document.positionAt(offset))) : '\n';
     if (!/[\s:@[,-]/.test(previous)) return;
-    const parsed = this.documents.atCursor(document, offset + 1);
+    const { parsed, offset: cursor } = this.documents.atCursor(document, document.positionAt(offset + 1));
     if (!parsed.isRecap) return;
-    const context = cursorContext(parsed.text, offset + 1, { trigger: settings.trigger(), codeLines: parsed.codeLines, lines: parsed.lines });
+    const context = cursorContext(parsed.text, cursor, { trigger: settings.trigger(), codeLines: parsed.codeLines, lines: parsed.lines });
     if (context && (context.kind !== 'reference' || context.query.length === 1)) {
       void vscode.commands.executeCommand('editor.action.triggerSuggest');
     }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { completeAt, type CompletionEntry, type CompletionKind } from '../../core/completion/completions';
 import type { IndexService } from '../sessionIndex/indexService';
-import type { RecapDocuments } from '../recapDocuments';
+import type { CursorParse, RecapDocuments } from '../recapDocuments';
 import { settings } from '../settings';
 
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
@@ -38,10 +38,12 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     const { index, search } = await this.indexService.snapshot();
     if (token.isCancellationRequested) return undefined;
     const started = performance.now();
-    const parsed = this.documents.atCursor(document, document.offsetAt(position));
+    // For a large recap, a parse of part of the document: its offsets convert through `at` (see atCursor).
+    const at = this.documents.atCursor(document, position);
+    const { parsed } = at;
     if (!parsed.isRecap) return undefined;
     const addToTalks = settings.addToTalks();
-    const list = completeAt(parsed, document.offsetAt(position), {
+    const list = completeAt(parsed, at.offset, {
       index,
       search,
       trigger: settings.trigger(),
@@ -52,6 +54,7 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     const items = list.items.map((entry) =>
       this.toItem(
         document,
+        at,
         entry,
         addToTalks === 'ask',
         parsed.talks.some((t) => t.id?.value === entry.talk),
@@ -62,7 +65,7 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     return new vscode.CompletionList(items, list.isIncomplete);
   }
 
-  private toItem(document: vscode.TextDocument, entry: CompletionEntry, ask: boolean, listed: boolean): vscode.CompletionItem {
+  private toItem(document: vscode.TextDocument, at: CursorParse, entry: CompletionEntry, ask: boolean, listed: boolean): vscode.CompletionItem {
     const item = new vscode.CompletionItem({ label: entry.label, description: entry.description }, KINDS[entry.kind]);
     item.detail = entry.detail;
     // Index data is untrusted: no command links, no HTML (the core escapes it and emits http(s) links only).
@@ -74,12 +77,10 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     // The core writes every line at its exact column (YAML needs spaces, never tabs); VS Code would
     // otherwise re-indent the lines after the first to the cursor line and turn spaces into tabs.
     item.keepWhitespace = true;
-    item.range = new vscode.Range(document.positionAt(entry.replace.start), document.positionAt(entry.replace.end));
+    item.range = new vscode.Range(at.positionAt(entry.replace.start), at.positionAt(entry.replace.end));
     item.filterText = entry.filterText;
     item.sortText = entry.sortText;
-    item.additionalTextEdits = entry.additionalEdits.map(
-      (e) => new vscode.TextEdit(new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText),
-    );
+    item.additionalTextEdits = entry.additionalEdits.map((e) => new vscode.TextEdit(new vscode.Range(at.positionAt(e.start), at.positionAt(e.end)), e.newText));
     if (entry.kind === 'reference' && ask && entry.talk && !listed) {
       item.command = { command: 'recap.offerToAddTalk', title: 'Add to talks:', arguments: [document.uri, entry.talk] };
     }

@@ -75,7 +75,7 @@ export class RecapDiagnostics implements vscode.Disposable {
     if (document.isClosed) return;
     const version = document.version;
     const result = await this.linter.findings(document);
-    if (document.isClosed || document.version !== version) return;
+    if (!result || document.isClosed || document.version !== version) return;
     if (!result.isRecap) {
       this.collection.delete(document.uri);
       return;

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { RuleSetting } from '../../core/lint/lintRecap';
 import type { RecapFileOptions } from '../../core/recap/recapFiles';
 import type { IndexSnapshot } from '../sessionIndex/indexService';
-import type { FromLintWorker, PlainFinding, ToLintWorker } from './lintWorkerProtocol';
+import type { DocumentText, FromLintWorker, PlainFinding, TextChange, ToLintWorker } from './lintWorkerProtocol';
 
 export interface WorkerLintResult {
   isRecap: boolean;
@@ -15,37 +15,100 @@ export interface WorkerLintResult {
  * whenever the snapshot changes, and asked for one document's findings at a
  * time. Requests are answered in order; a caller drops an answer for a version
  * that is no longer current.
+ *
+ * A document's text goes over whole once; after that, as the changes VS Code
+ * reported since the version the worker holds, so a keystroke costs the host
+ * the size of the keystroke, not of the document.
  */
 export class LintWorkerClient {
   private worker: Worker | undefined;
   private snapshot: IndexSnapshot | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: WorkerLintResult) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: WorkerLintResult | 'resync') => void; reject: (e: Error) => void }>();
+  /** Per document: the version the worker holds once it has read what was sent. */
+  private readonly held = new Map<string, number>();
+  /** Per document the worker holds: the changes since, one entry per version. */
+  private readonly journal = new Map<string, { version: number; changes: TextChange[] }[]>();
 
   constructor(private readonly script = join(__dirname, 'lintWorker.js')) {}
 
-  lint(
-    key: string,
-    path: string,
-    text: string,
+  /** A document changed: kept for the next request, when the worker holds an earlier version of it. */
+  record(key: string, version: number, changes: TextChange[]): void {
+    if (!this.held.has(key)) return;
+    let entries = this.journal.get(key);
+    if (!entries) this.journal.set(key, (entries = []));
+    entries.push({ version, changes });
+  }
+
+  /**
+   * The findings of `version`: sent as changes when the journal leads there
+   * from the worker's version, else whole (read by `whole` slice by slice,
+   * false when the document moved on meanwhile; the result is undefined then).
+   */
+  async lint(
+    document: { key: string; path: string; version: number; length: number },
+    whole: (take: (part: string) => void) => Promise<boolean>,
     snapshot: IndexSnapshot,
     options: RecapFileOptions,
     rules: Record<string, RuleSetting>,
-  ): Promise<WorkerLintResult> {
+  ): Promise<WorkerLintResult | undefined> {
+    const { key, version } = document;
+    const base = this.held.get(key);
+    const changes = base === undefined ? undefined : this.changesSince(key, base, version);
+    if (base !== undefined && changes) {
+      const answer = await this.send(document, { kind: 'changes', base, changes, length: document.length }, snapshot, options, rules);
+      if (answer !== 'resync') return answer;
+    }
+    // Each slice goes over as it is read, so no one message (nor its copy) is the size of the document.
+    let first = true;
+    const read = await whole((text) => {
+      this.post(this.start(), { type: 'part', key, text, first });
+      first = false;
+    });
+    if (!read) return undefined;
+    const answer = await this.send(document, { kind: 'whole' }, snapshot, options, rules);
+    return answer === 'resync' ? undefined : answer;
+  }
+
+  forget(key: string): void {
+    if (!this.held.delete(key)) return;
+    this.journal.delete(key);
+    if (this.worker) this.post(this.worker, { type: 'forget', key });
+  }
+
+  /** The changes from `base` to `version` in order, when the journal has every version between. */
+  private changesSince(key: string, base: number, version: number): TextChange[] | undefined {
+    const entries = (this.journal.get(key) ?? []).filter((e) => e.version > base && e.version <= version);
+    if (entries.length !== version - base || entries.some((e, i) => e.version !== base + 1 + i)) return undefined;
+    return entries.flatMap((e) => e.changes);
+  }
+
+  private send(
+    document: { key: string; path: string; version: number },
+    text: DocumentText,
+    snapshot: IndexSnapshot,
+    options: RecapFileOptions,
+    rules: Record<string, RuleSetting>,
+  ): Promise<WorkerLintResult | 'resync'> {
     const worker = this.start();
     if (this.snapshot !== snapshot) {
       this.snapshot = snapshot;
       this.post(worker, { type: 'index', bundlePath: snapshot.bundlePath, workspaceSources: snapshot.workspaceSources });
     }
+    const { key, path, version } = document;
+    this.held.set(key, version);
+    this.journal.set(
+      key,
+      (this.journal.get(key) ?? []).filter((e) => e.version > version),
+    );
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.post(worker, { type: 'lint', id, key, path, text, options, rules });
+      this.post(worker, { type: 'lint', id, key, path, version, text, options, rules });
+    }).then((answer) => {
+      if (answer === 'resync' && this.held.get(key) === version) this.held.delete(key);
+      return answer as WorkerLintResult | 'resync';
     });
-  }
-
-  forget(key: string): void {
-    if (this.worker) this.post(this.worker, { type: 'forget', key });
   }
 
   private post(worker: Worker, message: ToLintWorker): void {
@@ -61,12 +124,15 @@ export class LintWorkerClient {
       if (!waiting) return;
       this.pending.delete(m.id);
       if (m.type === 'result') waiting.resolve({ isRecap: m.isRecap, findings: m.findings });
+      else if (m.type === 'resync') waiting.resolve('resync');
       else waiting.reject(new Error(m.message));
     });
     const fail = (err: Error) => {
       // Started again on the next request, sent the index again.
       this.worker = undefined;
       this.snapshot = undefined;
+      this.held.clear();
+      this.journal.clear();
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
     };

@@ -12,9 +12,38 @@ export interface PlainFinding {
   end: number;
 }
 
+/** One replacement, as VS Code reports it (offsets into the text as it is when the edit applies). */
+export interface TextChange {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/**
+ * The document's text: whole (the `part` messages sent for it since its
+ * `first`), or the changes since a version the
+ * worker holds, applied in order; `length` is the result's, to check by.
+ */
+export type DocumentText = { kind: 'whole' } | { kind: 'changes'; base: number; changes: readonly TextChange[]; length: number };
+
 export type ToLintWorker =
   | { type: 'index'; bundlePath: string; workspaceSources: IndexSource[] }
-  | { type: 'lint'; id: number; key: string; path: string; text: string; options: RecapFileOptions; rules: Record<string, RuleSetting> }
+  | {
+      type: 'lint';
+      id: number;
+      key: string;
+      path: string;
+      version: number;
+      text: DocumentText;
+      options: RecapFileOptions;
+      rules: Record<string, RuleSetting>;
+    }
+  /** A slice of a document's whole text, sent one per turn so no one message is large. */
+  | { type: 'part'; key: string; text: string; first: boolean }
   | { type: 'forget'; key: string };
 
-export type FromLintWorker = { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[] } | { type: 'error'; id: number; message: string };
+export type FromLintWorker =
+  | { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[] }
+  /** The worker does not hold the version the changes start from (or they did not add up): send the whole text. */
+  | { type: 'resync'; id: number }
+  | { type: 'error'; id: number; message: string };

@@ -3,7 +3,7 @@ import type { LintResult } from '../../core/lint/finding';
 import { LintCache, lintRecap, type RuleSetting } from '../../core/lint/lintRecap';
 import type { ParsedRecap } from '../../core/recap/parseRecap';
 import type { RecapAnalysis } from '../preview/recapAnalysis';
-import { isLargeRecap, type RecapDocuments } from '../recapDocuments';
+import { documentLength, isLargeRecap, textInSlices, type RecapDocuments } from '../recapDocuments';
 import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
 import { settings } from '../settings';
 import { LintWorkerClient, type WorkerLintResult } from './lintWorkerClient';
@@ -50,6 +50,11 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
           this.changed.fire(undefined);
         }
       }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
+        this.worker.record(e.document.uri.toString(), e.document.version, changes);
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cache.delete(d.uri.toString());
         this.blockCaches.delete(d.uri.toString());
@@ -76,20 +81,25 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
 
   /**
    * The findings for the Problems panel. A large recap is parsed and checked
-   * in the worker (the host only copies its text out and back comes a list);
+   * in the worker (the host copies its text out in slices once, then sends
+   * only the changes, and back comes a list; undefined when it changed meanwhile);
    * others through analyze(), whose result the other features share.
    */
-  async findings(document: vscode.TextDocument): Promise<WorkerLintResult> {
+  async findings(document: vscode.TextDocument): Promise<WorkerLintResult | undefined> {
     const hit = this.cached(document);
     if (hit) return { isRecap: hit.parsed.isRecap, findings: hit.result.findings };
     if (!isLargeRecap(document)) {
+      // No longer checked there: its copy and the changes kept for it go.
+      this.worker.forget(document.uri.toString());
       const { parsed, result } = await this.analyze(document);
       return { isRecap: parsed.isRecap, findings: result.findings };
     }
     const snapshot = await this.indexService.snapshot();
     const key = document.uri.toString();
     try {
-      return await this.worker.lint(key, document.uri.fsPath || document.uri.path, document.getText(), snapshot, settings.recapFiles(), ruleSettings());
+      const path = document.uri.fsPath || document.uri.path;
+      const at = { key, path, version: document.version, length: documentLength(document) };
+      return await this.worker.lint(at, (take) => textInSlices(document, take), snapshot, settings.recapFiles(), ruleSettings());
     } catch {
       // The worker could not start or stopped: checked here instead, slower but never missing.
       const { parsed, result } = await this.analyze(document);

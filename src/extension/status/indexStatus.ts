@@ -76,7 +76,7 @@ export class IndexStatus implements vscode.Disposable {
     const selectors: vscode.DocumentFilter[] = [];
     for (const document of vscode.workspace.textDocuments) {
       if (!isRecapLanguage(document.languageId) || document.uri.scheme === 'output' || document.isClosed) continue;
-      if (!this.documents.get(document).isRecap) continue;
+      if (!this.documents.frontmatterOf(document).isRecap) continue;
       selectors.push(
         document.uri.scheme === 'file'
           ? { language: document.languageId, pattern: globFor(document.uri) }

@@ -130,6 +130,39 @@ suite('completion, hover and snippets', () => {
     );
   });
 
+  // Past 200,000 characters completion reads only the frontmatter and the cursor's line (recapDocuments.ts):
+  // what it inserts must still land at the cursor, and its edit to talks: in the frontmatter.
+  test('in a recap past the large-recap size, @@ inserts at the cursor and the talk joins talks:', async function () {
+    // Writing and opening 500 KB takes a while on a loaded machine; the typing itself is what is checked.
+    this.timeout(120_000);
+    const filler = Array.from({ length: 4_000 }, (_, i) => `Paragraph ${i} of notes, long enough to make this recap large.\n`).join('\n');
+    const head = `---\nevent: kubecon-eu-2024\ntalks:\n  - id: kubecon-eu-2024/platform-engineering-day-welcome-opening-remarks\n---\n\n`;
+    const fenced = '```\n@@lipstick\n```\n\n';
+    const editor = await openWithCursor(`${head}${filler}\n${fenced}|\n\n${filler}`);
+    assert.ok(editor.document.getText().length > 200_000, 'the recap is large');
+    await vscode.workspace.getConfiguration('recap.completion').update('addToTalks', 'always', vscode.ConfigurationTarget.Global);
+    try {
+      await typeKeys('@@lipstick');
+      const text = await acceptSuggestion(editor);
+      const line = `[Sometimes, Lipstick Is Exactly What a Pig Needs!](${LIPSTICK_VIDEO}) — Abby Bangser (Syntasso), Whitney Lee (VMware)`;
+      assert.equal(
+        text.split('\n').find((l) => l.startsWith('[Sometimes')),
+        line,
+      );
+      assert.ok(text.endsWith(`${filler}\n${fenced}${line}\n\n${filler}`), 'the body is as typed, the reference where the cursor was');
+      const talks = frontmatterOf(text)['talks'] as { id: string }[];
+      assert.deepEqual(
+        talks.map((t) => t.id),
+        ['kubecon-eu-2024/platform-engineering-day-welcome-opening-remarks', LIPSTICK],
+      );
+    } finally {
+      await vscode.workspace.getConfiguration('recap.completion').update('addToTalks', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // Inside a fence past the large-recap size: nothing, read from the fences above the cursor.
+    const inFence = editor.document.getText().indexOf('@@lipstick\n```') + '@@lipstick'.length;
+    assert.equal((await complete(editor, editor.document.positionAt(inFence), '@')).filter((i) => i.kind === vscode.CompletionItemKind.Reference).length, 0);
+  });
+
   test('nothing is suggested inside fenced code or a YAML comment', async () => {
     const fenced = await recapWithCursor('---\nevent: kubecon-eu-2024\n---\n\n```\n@@lipstick|\n```\n');
     assert.equal((await complete(fenced.editor, fenced.position, '@')).filter((i) => i.kind === vscode.CompletionItemKind.Reference).length, 0);

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DEFAULT_RECAP_FILE_OPTIONS } from '../../src/core/recap/recapFiles';
+import { LintWorkerClient } from '../../src/extension/lint/lintWorkerClient';
+import type { TextChange } from '../../src/extension/lint/lintWorkerProtocol';
+import type { IndexSnapshot } from '../../src/extension/sessionIndex/indexService';
+import { LIPSTICK_TITLE } from '../fixtures/lipstick';
+
+// The worker as the extension starts it: the bundle the build writes (npm test builds it before the unit tests).
+const script = join(process.cwd(), 'dist', 'lintWorker.js');
+const snapshot = { bundlePath: join(process.cwd(), 'data', 'bundled', 'index.json'), workspaceSources: [] } as unknown as IndexSnapshot;
+
+const recap = ['---', 'event: kubecon-eu-2024', '---', '', '# Notes', '', `I liked ${LIPSTICK_TITLE} a lot.`, '', 'More to say.', ''].join('\n');
+
+function apply(text: string, changes: readonly TextChange[]): string {
+  return changes.reduce((t, c) => t.slice(0, c.offset) + c.text + t.slice(c.offset + c.length), text);
+}
+
+/** A client over the real worker, and how often it asked for the whole text. */
+function client() {
+  const worker = new LintWorkerClient(script);
+  let wholeReads = 0;
+  const lint = async (key: string, version: number, text: string) => {
+    const result = await worker.lint(
+      { key, path: '/blog/recaps/post.md', version, length: text.length },
+      (take) => {
+        wholeReads++;
+        take(text.slice(0, 10));
+        take(text.slice(10));
+        return Promise.resolve(true);
+      },
+      snapshot,
+      DEFAULT_RECAP_FILE_OPTIONS,
+      {},
+    );
+    assert.ok(result, 'an answer');
+    return result.findings.map((f) => `${f.code}@${f.start}-${f.end}`).sort();
+  };
+  return { worker, lint, wholeReads: () => wholeReads };
+}
+
+test('the lint worker, sent changes after the first whole text, finds what a whole send of the result finds', async () => {
+  assert.ok(existsSync(script), `${script} is built by scripts/build.mjs --tests`);
+  const edited = client();
+  const fresh = client();
+  try {
+    const first = await edited.lint('a', 1, recap);
+    assert.ok(
+      first.some((f) => f.startsWith('missing-video@')),
+      `the prose title lacks a video: ${first.join(', ')}`,
+    );
+    assert.equal(edited.wholeReads(), 1);
+
+    // Two versions of typing: a line inserted before the title, then a word deleted after it.
+    let text = recap;
+    const v2 = [{ offset: recap.indexOf('I liked'), length: 0, text: 'A new paragraph.\n\n' }];
+    text = apply(text, v2);
+    edited.worker.record('a', 2, v2);
+    const v3 = [{ offset: text.indexOf('a lot'), length: 'a lot'.length, text: 'much' }];
+    text = apply(text, v3);
+    edited.worker.record('a', 3, v3);
+    const after = await edited.lint('a', 3, text);
+    assert.equal(edited.wholeReads(), 1, 'the changes went over, not the whole text');
+    assert.deepEqual(after, await fresh.lint('b', 1, text));
+    assert.notDeepEqual(after, first, 'the findings moved with the text');
+
+    // A version missing from the journal: the whole text again.
+    const v5 = [{ offset: 0, length: 0, text: '' }];
+    edited.worker.record('a', 5, v5);
+    assert.deepEqual(await edited.lint('a', 5, text), after);
+    assert.equal(edited.wholeReads(), 2, 'a gap in the versions sends the whole text');
+
+    // A change the worker cannot apply exactly (a lone CR) is re-sent whole.
+    const v6 = [{ offset: text.indexOf('More'), length: 0, text: 'x\r' }];
+    text = apply(text, v6);
+    edited.worker.record('a', 6, v6);
+    assert.deepEqual(await edited.lint('a', 6, text), await fresh.lint('c', 1, text));
+    assert.equal(edited.wholeReads(), 3, 'the worker asked for the whole text');
+  } finally {
+    edited.worker.dispose();
+    fresh.worker.dispose();
+  }
+});
