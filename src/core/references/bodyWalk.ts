@@ -4,7 +4,7 @@ import { embeddedRecordings, isRecordingUrl } from '../links/recordingHosts';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { BlockCache, BlockFind } from './blockCache';
 import type { IndexCatalog } from './indexCatalog';
-import { afterChar, alignChars, closingBracket, destination, linkEnd, verbatimAt } from './inlineLayout';
+import { afterChar, alignChars, closingBracket, linkEnd, verbatimAt } from './inlineLayout';
 import type { BodyMention, Placeholder } from './model';
 import { findPlaceholders, isPlaceholderHref, PLACEHOLDER_TRIGGERS } from './placeholders';
 import type { TitleCandidate, TitleMatcher } from './titleMatcher';
@@ -325,9 +325,7 @@ class BodyWalker {
             destStart = linkStart + 1;
             destEnd = end - 1;
           } else if (linkStart >= 0) {
-            end = linkEnd(text, cur, limit);
-            destStart = destination.start;
-            destEnd = destination.end;
+            ({ end, destStart, destEnd } = linkEnd(text, cur, limit) ?? { end: -1, destStart: -1, destEnd: -1 });
           }
           this.linkStart = end > 0 ? linkStart : -1;
           this.linkEnd = end;
@@ -356,7 +354,7 @@ class BodyWalker {
           this.flush();
           const p = text.indexOf('![', cur);
           const close = p >= 0 && p < limit ? closingBracket(text, p + 1, limit) : -1;
-          const end = close >= 0 ? linkEnd(text, close, limit) : -1;
+          const end = (close >= 0 && linkEnd(text, close, limit)?.end) || -1;
           if (end > 0) cur = end;
           else lost();
           break;

@@ -71,33 +71,40 @@ export function closingBracket(text: string, open: number, limit: number): numbe
   return -1;
 }
 
-/** Where a link's destination is in the source: set by `linkEnd`, -1 when it has none there (a reference link). */
-export const destination = { start: -1, end: -1 };
+/** A link's end in the source, and where its target is written (-1 and -1 when not there: a reference link). */
+export interface LinkEnd {
+  end: number;
+  destStart: number;
+  destEnd: number;
+}
 
 /**
  * From inside a link's text: the end of the link (`](dest "title")`,
- * `][ref]`, or a bare `]`), or -1; `destination` gets where its target is
- * written.
+ * `][ref]`, or a bare `]`) and where its target is written; undefined when
+ * the source does not close it.
  */
-export function linkEnd(text: string, from: number, limit: number): number {
-  destination.start = destination.end = -1;
+export function linkEnd(text: string, from: number, limit: number): LinkEnd | undefined {
   const close = text.indexOf(']', from);
-  if (close < 0 || close >= limit) return -1;
+  if (close < 0 || close >= limit) return undefined;
   const next = text.charCodeAt(close + 1);
-  if (next === 91) return afterChar(text, ']', close + 2, limit);
-  if (next !== 40) return close + 1;
+  if (next === 91) {
+    const end = afterChar(text, ']', close + 2, limit);
+    return end < 0 ? undefined : { end, destStart: -1, destEnd: -1 };
+  }
+  if (next !== 40) return { end: close + 1, destStart: -1, destEnd: -1 };
   let depth = 1;
   let i = close + 2;
   while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10)) i++;
+  let destStart: number;
   let destEnd = -1;
   if (text.charCodeAt(i) === 60) {
     // <destination with spaces>
     const gt = text.indexOf('>', i);
-    if (gt < 0 || gt >= limit) return -1;
-    destination.start = i + 1;
+    if (gt < 0 || gt >= limit) return undefined;
+    destStart = i + 1;
     destEnd = gt;
     i = gt + 1;
-  } else destination.start = i;
+  } else destStart = i;
   for (; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === 92) i++;
@@ -105,14 +112,10 @@ export function linkEnd(text: string, from: number, limit: number): number {
       if (destEnd < 0) destEnd = i;
     } else if ((c === 34 || c === 39) && /\s/.test(text[i - 1] ?? '')) {
       const q = text.indexOf(text[i]!, i + 1);
-      if (q < 0 || q >= limit) return -1;
+      if (q < 0 || q >= limit) return undefined;
       i = q;
     } else if (c === 40) depth++;
-    else if (c === 41 && --depth === 0) {
-      destination.end = destEnd < 0 ? i : destEnd;
-      return i + 1;
-    }
+    else if (c === 41 && --depth === 0) return { end: i + 1, destStart, destEnd: destEnd < 0 ? i : destEnd };
   }
-  destination.start = -1;
-  return -1;
+  return undefined;
 }
