@@ -2,6 +2,7 @@
 // `npm run bench -- lint preview` runs only the named sections (the search
 // section takes minutes: plain fuse.js at 100,000 sessions is that slow).
 import { bundledIndexBench } from './bundledIndex';
+import { hostileBench } from './hostile';
 import { lintBench } from './lint';
 import { previewBench } from './preview';
 import { searchBench } from './search';
@@ -11,6 +12,7 @@ const SECTIONS: [name: string, title: string, run: () => string | Promise<string
   ['search', 'Search', searchBench],
   ['lint', "Lint (beside markdown-it's bare parse and markdownlint)", lintBench],
   ['preview', 'Preview refresh', previewBench],
+  ['hostile', "Hostile inputs at issue 11's sizes", hostileBench],
 ];
 
 async function main(): Promise<void> {
