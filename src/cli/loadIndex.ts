@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeBundle } from '../core/index/bundle';
-import { formatIndexProblem } from '../core/index/indexProblem';
-import { eventParentProblems, locateParentProblems } from '../core/index/eventParents';
-import { loadIndexFile, type LoadedIndexFile } from '../core/index/loadIndexFile';
-import { bundledSources, fileSources } from '../core/index/sources';
-import { SessionIndex, type IndexSource } from '../core/index/sessionIndex';
+import { formatIndexProblem, type IndexProblem } from '../core/index/indexProblem';
+import { loadIndexFile } from '../core/index/loadIndexFile';
+import { mergeIndex, type IndexFile } from '../core/index/mergeIndex';
+import { bundledSources } from '../core/index/sources';
+import type { IndexSource, SessionIndex } from '../core/index/sessionIndex';
 import type { CliIo } from './io';
 
 /** The bundled index ships beside the bundle: data/bundled/index.json, one level above dist/. */
@@ -13,43 +13,38 @@ export function bundledIndexPath(): string {
   return process.env.RECAP_BUNDLED_INDEX ?? join(__dirname, '..', 'data', 'bundled', 'index.json');
 }
 
-function readBundledSources(path = bundledIndexPath()): IndexSource[] {
+/** The bundled index, read and decoded: the one place the CLI loads it. */
+function loadBundled(path = bundledIndexPath()): IndexSource[] {
   return existsSync(path) ? bundledSources(decodeBundle(JSON.parse(readFileSync(path, 'utf8'))), path) : [];
 }
 
 /**
- * The bundled index plus the user's --index files, later files overriding
- * earlier ones. Problems in those files go to stderr; the rest still loads.
+ * The bundled index plus the user's --index files, merged as the extension
+ * merges them (core's mergeIndex), later files overriding earlier ones.
+ * Problems in those files go to stderr, each file's own as it is read, then
+ * those of parent chains; the rest still loads. Synchronous, and without the
+ * search the extension builds: most commands only look ids up.
  */
 export function loadCliIndex(files: string[], io: CliIo, options: { bundled?: boolean } = {}): { index: SessionIndex; errors: number } {
-  const sources: IndexSource[] = options.bundled === false ? [] : readBundledSources();
   let errors = 0;
-  const loadedFiles: { loaded: LoadedIndexFile; text: string }[] = [];
-  for (const file of files) {
-    const path = resolve(io.cwd, file);
+  const report = (problems: readonly IndexProblem[]) => {
+    for (const p of problems) {
+      io.err(formatIndexProblem(p));
+      if (p.severity === 'error') errors++;
+    }
+  };
+  const loaded = files.map((file): IndexFile => {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readFileSync(resolve(io.cwd, file), 'utf8');
     } catch (err) {
       throw new Error(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
     }
-    const loaded = loadIndexFile(file, text);
-    for (const p of loaded.problems) {
-      io.err(formatIndexProblem(p));
-      if (p.severity === 'error') errors++;
-    }
-    sources.push(...fileSources(loaded));
-    loadedFiles.push({ loaded, text });
-  }
-  const index = new SessionIndex(sources);
-  // Parent chains span files: checked on the merged index, each problem reported in the file of its event.
-  const parents = loadedFiles.length ? eventParentProblems(index.events) : [];
-  for (const { loaded, text } of loadedFiles) {
-    if (!loaded.event) continue;
-    for (const p of locateParentProblems(parents, loaded.event.id, loaded.path, text)) {
-      io.err(formatIndexProblem(p));
-      if (p.severity === 'error') errors++;
-    }
-  }
+    const indexFile = { loaded: loadIndexFile(file, text), text, path: file };
+    report(indexFile.loaded.problems);
+    return indexFile;
+  });
+  const { index, parentProblems } = mergeIndex(options.bundled === false ? [] : loadBundled(), loaded);
+  for (const problems of parentProblems) report(problems);
   return { index, errors };
 }

@@ -178,6 +178,26 @@ test('search --index with a broken file: located problems on stderr, the rest st
   assert.equal(stdout.length, 4);
 });
 
+test('stats --index: parent chains span files; each file reports its own problems first, then its parent problem at its parent: line', async () => {
+  const event = (id: string, parent: string, extra = '') => `event:\n  id: ${id}\n  name: ${id}\n  parent: ${parent}\nsessions:\n  - title: Hello${extra}\n`;
+  write('loop-a.yaml', event('loop-a', 'loop-b', '\n    video: nope'));
+  write('loop-b.yaml', event('loop-b', 'loop-a'));
+  write('orphan.yaml', event('orphan-2025', 'nowhere-2025'));
+  const { code, stderr } = await run(['stats', '--index', 'loop-a.yaml', '--index', 'orphan.yaml', '--index', 'loop-b.yaml']);
+  assert.equal(code, 1, 'the loop is an error');
+  assert.deepEqual(
+    stderr.map((line) => line.replace(/: the parent chain.*|: event 'orphan.*/, '')),
+    [
+      "loop-a.yaml:7:12 error sessions[0].video: expected an http(s) URL, got 'nope'",
+      'loop-a.yaml:4:3 error event.parent',
+      'orphan.yaml:4:3 warning event.parent',
+      'loop-b.yaml:4:3 error event.parent',
+    ],
+  );
+  assert.match(stderr[1]!, /the parent chain of event 'loop-a' loops back on itself \('loop-a' → 'loop-b' → 'loop-a'\)/);
+  assert.match(stderr[2]!, /names 'nowhere-2025' as its parent/);
+});
+
 test('search: a missing --index file, --limit 0 and no query are errors (exit 2)', async () => {
   let r = await run(['search', 'x', '--limit', '0']);
   assert.equal(r.code, 2);
