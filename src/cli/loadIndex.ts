@@ -7,6 +7,7 @@ import { mergeIndex, type IndexFile } from '../core/index/mergeIndex';
 import { bundledSources } from '../core/index/sources';
 import type { IndexSource, SessionIndex } from '../core/index/sessionIndex';
 import type { CliIo } from './io';
+import { NodeWorkspace } from './nodeWorkspace';
 
 /** The bundled index ships beside the bundle: data/bundled/index.json, one level above dist/. */
 export function bundledIndexPath(): string {
@@ -33,10 +34,11 @@ export function loadCliIndex(files: string[], io: CliIo, options: { bundled?: bo
       if (p.severity === 'error') errors++;
     }
   };
+  const workspace = new NodeWorkspace(io.cwd);
   const loaded = files.map((file): IndexFile => {
     let text: string;
     try {
-      text = readFileSync(resolve(io.cwd, file), 'utf8');
+      text = workspace.readTextSync(resolve(io.cwd, file));
     } catch (err) {
       throw new Error(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
     }
