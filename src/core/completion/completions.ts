@@ -47,12 +47,14 @@ export interface CompletionOptions {
   /** Whether a body reference also adds the talk under `talks:` when it is not there yet. */
   addToTalks?: boolean;
   limit?: number;
+  /** The file declares nothing but was recognised as a recap by the talks it mentions (the lint's `recognition`, see recognizeRecap.ts). */
+  recognized?: boolean;
 }
 
 const EMPTY: CompletionList = { items: [], isIncomplete: false };
 
 export function completeAt(parsed: ParsedRecap, offset: number, options: CompletionOptions): CompletionList {
-  if (!parsed.isRecap) return EMPTY;
+  if (!parsed.isRecap && !options.recognized) return EMPTY;
   const context = cursorContext(parsed.text, offset, { trigger: options.trigger, codeLines: parsed.codeLines, lines: parsed.lines });
   if (!context) return EMPTY;
   const completer = new Completer(parsed, options);

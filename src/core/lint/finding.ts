@@ -1,4 +1,5 @@
 import type { RecapReferences, ResolvedTalk } from '../references/model';
+import type { Recognition } from '../references/recognizeRecap';
 import type { Problem } from '../problem';
 
 import type { TextEdit } from '../edits/textEdit';
@@ -30,4 +31,11 @@ export interface LintResult {
    * when nothing was linted (not a recap).
    */
   references?: RecapReferences;
+  /**
+   * Whether the file is a recap, declared or recognised by the talks it
+   * mentions (see recognizeRecap.ts): what the CLI, the Problems panel,
+   * completion, hover and the preview all go by. Absent from results made
+   * by hand (the extension's empty result before the index is there).
+   */
+  recognition?: Recognition;
 }

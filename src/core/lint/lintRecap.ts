@@ -2,7 +2,7 @@ import type { SessionIndex } from '../index/sessionIndex';
 import type { Severity } from '../problem';
 import { withReadableFrontmatter, type ParsedRecap } from '../recap/parseRecap';
 import { BlockCache } from '../references/blockCache';
-import { findReferences } from '../references/findReferences';
+import { findRecap } from '../references/recognizeRecap';
 import type { SessionSearch } from '../search/sessionSearch';
 import type { Finding, Fix, LintResult } from './finding';
 import { RULES } from './registry';
@@ -34,6 +34,15 @@ export interface LintContext {
    * Results are the same with or without it.
    */
   cache?: LintCache;
+  /**
+   * Check the file only when it is a recap: declared (`event:`, `talks:`, a
+   * `recaps/` folder) or recognised by the talks it links and names (see
+   * recognizeRecap.ts); otherwise return no findings and no references. A
+   * file whose text names no indexed event is dismissed without reading its
+   * body. Without it every file is checked as a recap (the CLI does so for
+   * files named on its command line).
+   */
+  onlyRecaps?: boolean;
 }
 
 /** The per-document cache `lintRecap` takes; opaque to callers. */
@@ -72,7 +81,9 @@ function checkSafely(rule: LintRule, context: RuleContext): RuleFinding[] {
 export function lintRecap(written: ParsedRecap, context: LintContext): LintResult {
   // A frontmatter that does not parse gets its one syntax error; nothing else is said about it until it does.
   const parsed = withReadableFrontmatter(written);
-  const refs = findReferences(parsed, context.index, context.cache?.blocks);
+  // Declaring nothing, a file is a recap by what it mentions: its events first (a cheap scan of URLs and names), then its talks.
+  const { refs, recognition } = findRecap(parsed, context.index, { cache: context.cache?.blocks, onlyRecaps: context.onlyRecaps });
+  if (!refs || (context.onlyRecaps && !recognition.isRecap)) return { findings: [], talks: [], recognition };
   const findings: Finding[] = [];
   const ruleContext = { parsed, refs, index: context.index, search: context.search };
   for (const rule of RULES) {
@@ -97,6 +108,7 @@ export function lintRecap(written: ParsedRecap, context: LintContext): LintResul
   return {
     findings,
     references: refs,
+    recognition,
     get talks() {
       return refs.resolved;
     },

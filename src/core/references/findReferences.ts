@@ -20,13 +20,14 @@ const MIN_LISTED_CHARS = 8;
  * events' talks, links to a talk's recording, slides or schedule page, and full ids;
  * with which of them a recording link covers.
  */
-export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?: BlockCache): RecapReferences {
+export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?: BlockCache, inferred?: readonly string[]): RecapReferences {
   const catalog = indexCatalog(index);
   const talks: RecapTalk[] = [];
   const bySession = new Map<IndexedSession, number>();
   const byUnknownId = new Map<string, number>();
-  // Without `event:`, the events its links and its text name (see inferEvents.ts): titles are matched in those.
-  const events = parsed.events.length > 0 ? parsed.events.map((e) => e.value) : inferEvents(parsed, index, catalog);
+  // Without `event:`, the events its links and its text name (see inferEvents.ts; `inferred` when the caller has them): titles are matched in those.
+  const declared = parsed.events.length > 0;
+  const events = declared ? parsed.events.map((e) => e.value) : [...(inferred ?? inferEvents(parsed, index, catalog))];
   const family = new Set<string>();
   for (const e of events) for (const id of index.family(e)) family.add(id);
 
@@ -86,7 +87,9 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
   cache?.sweep();
 
   const climb = (scope: number, visit: (talk: number) => void) => climbToTalks(body.scopes, scope, visit);
+  const recordings = new Set<IndexedSession>();
   for (const link of body.links) {
+    if (link.videoOf) recordings.add(link.videoOf);
     const own = link.videoOf ? bySession.get(link.videoOf) : undefined;
     // A talk's own recording covers that talk only, wherever it sits.
     if (own !== undefined) addLink(talks[own]!, link.href);
@@ -105,6 +108,9 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
   return {
     talks,
     placeholders,
+    events,
+    eventsInferred: !declared,
+    recordings,
     // Only the preview and the talk list read it; the Problems panel, typing away, never does.
     get resolved() {
       return (resolved ??= talks.map((t) => resolvedTalk(t, index)));

@@ -1,5 +1,6 @@
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { markdownEngine } from '../markdown/engine';
+import { EventNames } from './eventNames';
 import { IntMap } from './intMap';
 import { titlePattern, type TitlePattern } from './titlePattern';
 import { urlKey } from './urlKey';
@@ -24,6 +25,7 @@ export class IndexCatalog {
   private readonly writtenUrl: string[] = [];
   private readonly writtenHit: { session: IndexedSession; video: boolean }[] = [];
   private readonly writtenNext: number[] = [];
+  private names: EventNames | undefined;
 
   constructor(readonly index: SessionIndex) {
     const sessions = index.sessions;
@@ -51,6 +53,11 @@ export class IndexCatalog {
 
   sessionsWithTitle(key: string): readonly IndexedSession[] {
     return this.sessionsByKey.get(key) ?? [];
+  }
+
+  /** The index's events as posts name them ("FOSDEM 2016", "KubeCon EU 2024"), built on first use. */
+  eventNames(): EventNames {
+    return (this.names ??= new EventNames(this.index));
   }
 
   /** The session whose recording, slides or schedule page a link points to. */

@@ -48,6 +48,12 @@ export interface RecapReferences {
   talks: RecapTalk[];
   /** Every placeholder, including those about no particular talk. */
   placeholders: Placeholder[];
+  /** The events titles were matched in: the `event:` ids, else the inferred ones (see inferEvents); empty means the whole index. */
+  events: string[];
+  /** No `event:`: `events` were inferred from the recap's links and text. */
+  eventsInferred: boolean;
+  /** Sessions whose own recording the body links or embeds (mentioned or not). */
+  recordings: ReadonlySet<IndexedSession>;
   /** The talks as the preview and the editor show them. */
   resolved: ResolvedTalk[];
 }
