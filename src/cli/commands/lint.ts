@@ -11,10 +11,12 @@ import { loadCliIndex } from '../loadIndex';
 const HELP = `Usage: recap lint FILE|DIR... [--index FILE]... [--format text|json]
 Checks recaps against the bundled session index plus the given index files:
 talks without a video link, unknown talk ids, speakers that differ from the
-index, frontmatter errors. A DIR means every recap in it (Markdown files with
-an \`event:\` or \`talks:\` frontmatter key, or inside a recaps/ folder),
-recursively, skipping node_modules and dot entries (.git, editor lock files
-such as .#post.md). Broken links, pipes, sockets and devices, and links to a
+index, frontmatter errors. A DIR means every recap in it, recursively: Markdown
+files with an \`event:\` or \`talks:\` frontmatter key, inside a recaps/ folder,
+or that mention talks of the index clearly enough (two talks linked, three
+titles of one event's talks, or one linked and two more named), skipping
+node_modules and dot entries (.git, editor lock files such as .#post.md). A
+FILE is checked as a recap whatever it holds. Broken links, pipes, sockets and devices, and links to a
 folder already walked are skipped with a warning on stderr; a file that cannot
 be read is an error for that file, and the rest are still checked.
 Text output: file:line:col rule message (1-based). JSON: an array of
@@ -71,14 +73,15 @@ function locate(file: string, parsed: ParsedRecap, f: Finding): Located {
 
 const why = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 
-/** A recap found in a folder, with the parse that recognised it (kept, so it is not parsed twice). */
+/** A Markdown file found in a folder, with its parse (kept, so it is not parsed twice). */
 interface FoundRecap {
   path: string;
   parsed: ParsedRecap;
 }
 
 /**
- * Markdown files under a folder that are recaps, sorted. Nothing is opened
+ * Markdown files under a folder, sorted: whether each is a recap needs the
+ * index (see recognizeRecap.ts), and is decided when it is linted. Nothing is opened
  * before lstat/stat says it is a regular file (a FIFO would block the run);
  * each folder is walked once by its real path (links to a parent end, no
  * ELOOP); an entry that cannot be used is skipped with one warning and the
@@ -155,8 +158,7 @@ function recapsIn(
           continue;
         }
         // parseRecap reads only the frontmatter until tokens are asked for; it also knows a recap whose YAML is broken.
-        const parsed = parseRecap(p, text);
-        if (parsed.isRecap) out.push({ path: p, parsed });
+        out.push({ path: p, parsed: parseRecap(p, text) });
       }
     }
   };
@@ -185,7 +187,9 @@ export const lintCommand: CliCommand = {
 
     // Expand folders first, so a missing path is reported before the index loads.
     let status = 0;
-    const files: { shown: string; path: string; parsed?: ParsedRecap }[] = [];
+    // `folder`: the argument a file was found under (it is linted only if it is a recap); none for files named.
+    const files: { shown: string; path: string; parsed?: ParsedRecap; folder?: string }[] = [];
+    const folders: string[] = [];
     const walked = new Set<string>();
     for (const arg of positionals) {
       const path = resolve(io.cwd, arg);
@@ -208,8 +212,8 @@ export const lintCommand: CliCommand = {
             status = 2;
           },
         );
-        if (found.length === 0) io.err(`${arg}: no recaps found`);
-        for (const f of found) files.push({ shown: shownOf(f.path), path: f.path, parsed: f.parsed });
+        folders.push(arg);
+        for (const f of found) files.push({ shown: shownOf(f.path), path: f.path, parsed: f.parsed, folder: arg });
       } else if (!st.isFile()) {
         io.err(`${arg}: not a regular file; not opened`);
         status = 2;
@@ -219,15 +223,19 @@ export const lintCommand: CliCommand = {
     const { index } = loadCliIndex(values.index ?? [], io);
     const search = new SessionSearch(index);
     const results: Located[] = [];
-    for (const { shown, path, parsed: found } of files) {
+    const withRecaps = new Set<string>();
+    for (const { shown, path, parsed: found, folder } of files) {
       const text = found ? found.text : readInput(io, shown, path);
       if (text === undefined) {
         status = 2;
         continue;
       }
       const parsed = found ?? parseRecap(path, text);
-      for (const f of lintRecap(parsed, { index, search }).findings) results.push(locate(shown, parsed, f));
+      const result = lintRecap(parsed, { index, search, onlyRecaps: folder !== undefined });
+      if (folder !== undefined && result.recognition?.isRecap) withRecaps.add(folder);
+      for (const f of result.findings) results.push(locate(shown, parsed, f));
     }
+    for (const folder of folders) if (!withRecaps.has(folder)) io.err(`${folder}: no recaps found`);
 
     if (values.format === 'json') io.out(JSON.stringify(results, null, 2));
     else {
