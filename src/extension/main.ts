@@ -72,18 +72,18 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     ...(testMode ? [new PreviewFindingsCommand(previews)] : []),
   ]);
   const markdown = RECAP_SELECTOR;
-  const completion = new RecapCompletionProvider(documents, indexService);
+  const completion = new RecapCompletionProvider(documents, indexService, linter);
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(markdown, completion, ...RecapCompletionProvider.triggerCharacters),
     vscode.languages.registerHoverProvider(markdown, new RecapHoverProvider(linter)),
     vscode.languages.registerDefinitionProvider(markdown, new RecapDefinitionProvider(linter)),
-    new CompletionAutoTrigger(documents),
+    new CompletionAutoTrigger(documents, linter),
   );
   context.subscriptions.push(
     new RecapDiagnostics(linter),
     vscode.languages.registerCodeActionsProvider(markdown, new RecapCodeActions(linter), RecapCodeActions.metadata),
   );
-  const indexStatus = new IndexStatus(documents, indexService);
+  const indexStatus = new IndexStatus(documents, indexService, linter);
   context.subscriptions.push(indexStatus, new WalkthroughProgress(linter));
   const done = performance.now();
   const activationMs = done - activateStarted;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { cursorContext } from '../../core/completion/cursorContext';
+import type { RecapLinter } from '../lint/recapLinter';
 import type { RecapDocuments } from '../recapDocuments';
 import { settings } from '../settings';
 
@@ -12,7 +13,11 @@ import { settings } from '../settings';
 export class CompletionAutoTrigger implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly documents: RecapDocuments) {
+  constructor(
+    private readonly documents: RecapDocuments,
+    /** A post that declares nothing: recognised as a recap by its last check. */
+    private readonly linter: Pick<RecapLinter, 'isRecap'>,
+  ) {
     this.subscription = vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e));
   }
 
@@ -27,7 +32,7 @@ export class CompletionAutoTrigger implements vscode.Disposable {
     const previous = offset > 0 ? document.getText(new vscode.Range(document.positionAt(offset - 1), document.positionAt(offset))) : '\n';
     if (!/[\s:@[,-]/.test(previous)) return;
     const { parsed, offset: cursor } = this.documents.atCursor(document, document.positionAt(offset + 1));
-    if (!parsed.isRecap) return;
+    if (!parsed.isRecap && !this.linter.isRecap(document)) return;
     const context = cursorContext(parsed.text, cursor, { trigger: settings.trigger(), codeLines: parsed.codeLines, lines: parsed.lines });
     if (context && (context.kind !== 'reference' || context.query.length === 1)) {
       void vscode.commands.executeCommand('editor.action.triggerSuggest');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { completeAt, type CompletionEntry, type CompletionKind } from '../../core/completion/completions';
 import type { IndexService } from '../sessionIndex/indexService';
+import type { RecapLinter } from '../lint/recapLinter';
 import type { CursorParse, RecapDocuments } from '../recapDocuments';
 import { settings } from '../settings';
 
@@ -28,6 +29,8 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
   constructor(
     private readonly documents: RecapDocuments,
     private readonly indexService: IndexService,
+    /** A post that declares nothing is a recap when its last check recognised it (see RecapLinter.recognize). */
+    private readonly linter: Pick<RecapLinter, 'recognize'>,
   ) {}
 
   async provideCompletionItems(
@@ -41,12 +44,14 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     // For a large recap, a parse of part of the document: its offsets convert through `at` (see atCursor).
     const at = this.documents.atCursor(document, position);
     const { parsed } = at;
-    if (!parsed.isRecap) return undefined;
+    const recognized = !parsed.isRecap && (await this.linter.recognize(document));
+    if ((!parsed.isRecap && !recognized) || token.isCancellationRequested) return undefined;
     const addToTalks = settings.addToTalks();
     const list = completeAt(parsed, at.offset, {
       index,
       search,
       trigger: settings.trigger(),
+      recognized,
       referenceTemplate: settings.referenceTemplate(),
       addToTalks: addToTalks === 'always',
     });

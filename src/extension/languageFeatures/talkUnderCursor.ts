@@ -14,8 +14,8 @@ export async function talkUnderCursor(
   document: vscode.TextDocument,
   position: vscode.Position,
 ): Promise<(TalkAt & { index: SessionIndex }) | undefined> {
-  const { parsed, result, snapshot } = await linter.analyze(document);
-  if (!parsed.isRecap) return undefined;
+  const { isRecap, result, snapshot } = await linter.analyze(document);
+  if (!isRecap) return undefined;
   const found = talkAt(result.references, document.offsetAt(position));
   return found && { ...found, index: snapshot.index };
 }

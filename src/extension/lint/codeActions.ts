@@ -27,8 +27,8 @@ export class RecapCodeActions implements vscode.CodeActionProvider {
     // VS Code asks on every cursor move and diagnostics change for the light bulb; a large recap is
     // checked in the host only when the user asks for its fixes (Ctrl+., Fix All).
     if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && isLargeRecap(document) && !this.linter.cached(document)) return [];
-    const { parsed, result } = await this.linter.analyze(document);
-    if (!parsed.isRecap) return [];
+    const { isRecap, result } = await this.linter.analyze(document);
+    if (!isRecap) return [];
     const actions: vscode.CodeAction[] = [];
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only)) {
       const start = document.offsetAt(range.start);

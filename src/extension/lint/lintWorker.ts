@@ -63,9 +63,13 @@ function lint(key: string, path: string, version: number, text: string, options:
   const parsed = parseRecap(path, text, options, entry?.parsed);
   const cache = entry?.cache ?? new LintCache();
   documents.set(key, { parsed, cache, version, exact: parsed.text === text });
-  if (!parsed.isRecap || !index || !search) return { isRecap: parsed.isRecap, findings: [] };
-  const { findings } = lintRecap(parsed, { index, search, rules, cache });
-  return { isRecap: true, findings: findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end })) };
+  if (!index || !search) return { isRecap: parsed.isRecap, findings: [] };
+  // As in the host: a post that declares nothing is checked only when it mentions talks clearly enough.
+  const { findings, recognition } = lintRecap(parsed, { index, search, rules, cache, onlyRecaps: true });
+  return {
+    isRecap: recognition?.isRecap ?? parsed.isRecap,
+    findings: findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end })),
+  };
 }
 
 parentPort?.on('message', (m: ToLintWorker) => {

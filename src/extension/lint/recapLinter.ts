@@ -17,6 +17,8 @@ export interface Analysis {
   parsed: ParsedRecap;
   result: LintResult;
   snapshot: IndexSnapshot;
+  /** Declared (`event:`, `talks:`, a recaps/ folder) or recognised by the talks it mentions (recognizeRecap.ts): the recap features apply. */
+  isRecap: boolean;
 }
 
 /**
@@ -32,6 +34,11 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   private readonly blockCaches = new Map<string, LintCache>();
   private readonly disposables: vscode.Disposable[];
   private readonly worker = new LintWorkerClient();
+  /** Per document: whether its last check (here or in the worker) found it a recap. */
+  private readonly verdicts = new Map<string, boolean>();
+  private readonly recognized = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document's last check changes whether it is a recap (it linked or unlinked talks). */
+  readonly onDidRecognize = this.recognized.event;
 
   constructor(
     private readonly documents: RecapDocuments,
@@ -39,6 +46,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   ) {
     this.disposables = [
       this.changed,
+      this.recognized,
       indexService.onDidChange(() => {
         this.cache.clear();
         this.blockCaches.clear();
@@ -57,6 +65,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cache.delete(d.uri.toString());
+        this.verdicts.delete(d.uri.toString());
         this.blockCaches.delete(d.uri.toString());
         this.worker.forget(d.uri.toString());
       }),
@@ -71,10 +80,11 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     const parsed = this.documents.get(document);
     let blockCache = this.blockCaches.get(key);
     if (!blockCache) this.blockCaches.set(key, (blockCache = new LintCache()));
-    const result = parsed.isRecap
-      ? lintRecap(parsed, { index: snapshot.index, search: snapshot.search, rules: ruleSettings(), cache: blockCache })
-      : { findings: [], talks: [] };
-    const entry = { version: document.version, snapshot, parsed, result };
+    // Every Markdown document: a post that declares nothing is checked only when it mentions talks clearly enough.
+    const result = lintRecap(parsed, { index: snapshot.index, search: snapshot.search, rules: ruleSettings(), cache: blockCache, onlyRecaps: true });
+    const isRecap = result.recognition?.isRecap ?? parsed.isRecap;
+    this.verdict(document.uri, isRecap);
+    const entry = { version: document.version, snapshot, parsed, result, isRecap };
     this.cache.set(key, entry);
     return entry;
   }
@@ -87,24 +97,51 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
    */
   async findings(document: vscode.TextDocument): Promise<WorkerLintResult | undefined> {
     const hit = this.cached(document);
-    if (hit) return { isRecap: hit.parsed.isRecap, findings: hit.result.findings };
+    if (hit) return { isRecap: hit.isRecap, findings: hit.result.findings };
     if (!isLargeRecap(document)) {
       // No longer checked there: its copy and the changes kept for it go.
       this.worker.forget(document.uri.toString());
-      const { parsed, result } = await this.analyze(document);
-      return { isRecap: parsed.isRecap, findings: result.findings };
+      const { isRecap, result } = await this.analyze(document);
+      return { isRecap, findings: result.findings };
     }
     const snapshot = await this.indexService.snapshot();
     const key = document.uri.toString();
     try {
       const path = document.uri.fsPath || document.uri.path;
       const at = { key, path, version: document.version, length: documentLength(document) };
-      return await this.worker.lint(at, (take) => textInSlices(document, take), snapshot, settings.recapFiles(), ruleSettings());
+      const found = await this.worker.lint(at, (take) => textInSlices(document, take), snapshot, settings.recapFiles(), ruleSettings());
+      if (found) this.verdict(document.uri, found.isRecap);
+      return found;
     } catch {
       // The worker could not start or stopped: checked here instead, slower but never missing.
-      const { parsed, result } = await this.analyze(document);
-      return { isRecap: parsed.isRecap, findings: result.findings };
+      const { isRecap, result } = await this.analyze(document);
+      return { isRecap, findings: result.findings };
     }
+  }
+
+  /**
+   * Whether the recap features apply, answered at once (completion's
+   * auto-trigger, the status item): declared in the frontmatter or by its
+   * folder, or found a recap by the document's last check (one version old
+   * at most while typing; false before its first check).
+   */
+  isRecap(document: vscode.TextDocument): boolean {
+    return this.documents.frontmatterOf(document).isRecap || this.verdicts.get(document.uri.toString()) === true;
+  }
+
+  /** As isRecap, but a document not checked yet is checked first (a large one is left to the worker: false until it answers). */
+  async recognize(document: vscode.TextDocument): Promise<boolean> {
+    if (this.documents.frontmatterOf(document).isRecap) return true;
+    const known = this.verdicts.get(document.uri.toString());
+    if (known !== undefined || isLargeRecap(document)) return known === true;
+    return (await this.analyze(document)).isRecap;
+  }
+
+  private verdict(uri: vscode.Uri, isRecap: boolean): void {
+    const key = uri.toString();
+    if (this.verdicts.get(key) === isRecap) return;
+    this.verdicts.set(key, isRecap);
+    this.recognized.fire(uri);
   }
 
   /** The last result for exactly this version, without computing one. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RecapLinter } from '../lint/recapLinter';
 import type { RecapDocuments } from '../recapDocuments';
 import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
 import { isRecapLanguage } from '../languages';
@@ -23,8 +24,10 @@ const GLOB_SPECIAL = /[[\]{}*?]/g;
  * workspace index files have. Its command shows the index statistics.
  *
  * A document selector cannot say "Markdown whose frontmatter has event:", so
- * the selector lists the open documents that are recaps (as RecapDocuments
- * decides) and is updated as documents open, change and close.
+ * the selector lists the open documents that are recaps (declared in their
+ * frontmatter or folder, or recognised by the talks they mention: see
+ * RecapLinter.isRecap) and is updated as documents open, change, close and
+ * are recognised.
  */
 export class IndexStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
@@ -37,6 +40,8 @@ export class IndexStatus implements vscode.Disposable {
   constructor(
     private readonly documents: RecapDocuments,
     private readonly index: IndexService,
+    /** Posts that declare nothing are recaps when their last check recognised them. */
+    private readonly linter: Pick<RecapLinter, 'isRecap' | 'onDidRecognize'>,
   ) {
     this.item = vscode.languages.createLanguageStatusItem('recap.indexStatus', []);
     this.item.name = 'Recap index';
@@ -48,6 +53,7 @@ export class IndexStatus implements vscode.Disposable {
         this.update();
       }),
       vscode.workspace.onDidOpenTextDocument(() => this.scheduleSelector(0)),
+      linter.onDidRecognize(() => this.scheduleSelector(0)),
       vscode.workspace.onDidCloseTextDocument(() => this.scheduleSelector(0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (isRecapLanguage(e.document.languageId)) this.scheduleSelector(300);
@@ -76,7 +82,7 @@ export class IndexStatus implements vscode.Disposable {
     const selectors: vscode.DocumentFilter[] = [];
     for (const document of vscode.workspace.textDocuments) {
       if (!isRecapLanguage(document.languageId) || document.uri.scheme === 'output' || document.isClosed) continue;
-      if (!this.documents.frontmatterOf(document).isRecap) continue;
+      if (!this.documents.frontmatterOf(document).isRecap && !this.linter.isRecap(document)) continue;
       selectors.push(
         document.uri.scheme === 'file'
           ? { language: document.languageId, pattern: globFor(document.uri) }

@@ -47,8 +47,8 @@ export class WalkthroughProgress implements vscode.Disposable {
     const document = vscode.window.activeTextEditor?.document;
     // A large recap is no first recap, and checking it here on every change would stall typing.
     if (!document || !isRecapLanguage(document.languageId) || isLargeRecap(document)) return;
-    const { parsed, result } = await this.linter.analyze(document);
-    if (!parsed.isRecap) return;
+    const { parsed, result, isRecap } = await this.linter.analyze(document);
+    if (!isRecap) return;
     const talks = result.talks;
     const progress: Progress = {
       hasEvent: result.findings.every((f) => f.code !== 'unknown-event') && parsed.events.some((e) => e.value.trim() !== ''),

@@ -144,3 +144,43 @@ suite('lint and preview', () => {
     assert.ok(after);
   });
 });
+
+// Issue 13: a blog post anywhere in the workspace, without `event:` and outside recaps/, is a recap by the talks it links.
+const FOSDEM_TALK = (id: string) => `https://fosdem.org/2023/schedule/event/${id}/`;
+const BLOG_RECAP = [
+  '---',
+  'title: "Back from Brussels"',
+  'date: 2023-02-08',
+  '---',
+  '',
+  'Two talks stayed with me:',
+  '',
+  `- [How regulating software for the European market could impact FOSS](${FOSDEM_TALK('cyber_resilience')})`,
+  `- [The ELISA Project - Enabling Linux in Safety Applications](${FOSDEM_TALK('elisa')})`,
+  '',
+].join('\n');
+const BLOG_NOTE = ['# Packaging notes', '', `A hallway chat after [a talk](${FOSDEM_TALK('cyber_resilience')}) got me started.`, ''].join('\n');
+
+suite('a recap recognised without configuration', () => {
+  test('a post outside recaps/ with no event: that links FOSDEM talk pages gets recap diagnostics and hover; a post linking one talk gets none', async () => {
+    const note = workspaceFile('blog', 'e2e-packaging-note.md');
+    const post = workspaceFile('blog', 'e2e-back-from-brussels.md');
+    await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(BLOG_NOTE));
+    await vscode.workspace.fs.writeFile(post, new TextEncoder().encode(BLOG_RECAP));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(note));
+    const document = await vscode.workspace.openTextDocument(post);
+    await vscode.window.showTextDocument(document);
+    const started = Date.now();
+    const missing = await until('missing-video on the blog post', () => {
+      const found = recapDiagnostics(post).filter((d) => ruleOf(d) === 'missing-video');
+      return found.length === 2 ? found : undefined;
+    });
+    log(`    recognised and linted ${Date.now() - started} ms after opening`);
+    assert.match(missing[0]!.message, /video\.fosdem\.org/);
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', post, missing[0]!.range.start.translate(0, 3))) ?? [];
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /FOSDEM 2023/);
+    // The note was opened first and checked on open: nothing there.
+    assert.deepEqual(recapDiagnostics(note), []);
+  });
+});
