@@ -4,7 +4,9 @@
 import { bundledIndexBench } from './bundledIndex';
 import { hostileBench } from './hostile';
 import { lintBench } from './lint';
+import { bundledFiles, indexOf } from './data';
 import { previewBench } from './preview';
+import { realRecapsBench } from './realRecaps';
 import { searchBench } from './search';
 
 const SECTIONS: [name: string, title: string, run: () => string | Promise<string>][] = [
@@ -13,6 +15,7 @@ const SECTIONS: [name: string, title: string, run: () => string | Promise<string
   ['lint', "Lint (beside markdown-it's bare parse and markdownlint)", lintBench],
   ['preview', 'Preview refresh', previewBench],
   ['hostile', "Hostile inputs at issue 11's sizes", hostileBench],
+  ['recaps', 'Real recaps: talks found, recognition (../shared/data/recaps, seeds, test/fixtures/blog)', () => realRecapsBench(indexOf(bundledFiles()))],
 ];
 
 async function main(): Promise<void> {
