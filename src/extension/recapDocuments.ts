@@ -40,6 +40,9 @@ interface Head {
   parsed: ParsedRecap;
 }
 
+// How far hover and Go to Definition read around the cursor in a large recap, each way.
+const BLOCK_LINES = 200;
+
 // Lines read at a time, and the pause between reads, so copying out a large recap never holds the host.
 const SLICE_LINES = 4_000;
 
@@ -112,23 +115,44 @@ export class RecapDocuments implements vscode.Disposable {
    * that line is code comes from the fences above it.
    */
   atCursor(document: vscode.TextDocument, position: vscode.Position): CursorParse {
-    if (!isLargeRecap(document)) {
-      const parsed = this.get(document);
-      return { parsed, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) };
-    }
+    return this.window(document, position, position.line, position.line);
+  }
+
+  /**
+   * The parse hover and Go to Definition read at `position`: for a large
+   * recap, its head and the block of lines around the position (up to the
+   * blank lines, at most BLOCK_LINES each way); undefined inside a fence.
+   */
+  aroundCursor(document: vscode.TextDocument, position: vscode.Position): CursorParse | undefined {
+    if (!isLargeRecap(document) || position.line < this.head(document).lines) return this.atCursor(document, position);
     const head = this.head(document);
+    if (this.fencesAbove(document, head, position.line)) return undefined;
+    const blank = (l: number) => document.lineAt(l).isEmptyOrWhitespace;
+    let first = position.line;
+    while (first > head.lines && first > position.line - BLOCK_LINES && !blank(first - 1)) first--;
+    let last = position.line;
+    while (last + 1 < document.lineCount && last < position.line + BLOCK_LINES && !blank(last + 1)) last++;
+    return this.window(document, position, first, last);
+  }
+
+  /** The parse of the head and body lines `first`..`last` (the whole document when it is not large), at `position`. */
+  private window(document: vscode.TextDocument, position: vscode.Position, first: number, last: number): CursorParse {
+    const whole = (parsed: ParsedRecap): CursorParse => ({ parsed, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) });
+    if (!isLargeRecap(document)) return whole(this.get(document));
+    const head = this.head(document);
+    if (position.line < head.lines) return whole(head.parsed);
+    // Line `first` is the parse's line `head.lines`: offsets past the head move down by `shift` lines.
+    const shift = first - head.lines;
+    const lines: string[] = [];
+    for (let l = first; l <= last; l++) lines.push(document.lineAt(l).text);
+    const code = first === last && this.fencesAbove(document, head, position.line);
     const path = document.uri.fsPath || document.uri.path;
-    if (position.line < head.lines) {
-      return { parsed: head.parsed, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) };
-    }
-    // The cursor's line is the parse's line `head.lines`: offsets past the head move down by `shift` lines.
-    const shift = position.line - head.lines;
-    const code = this.fencesAbove(document, head, position.line);
-    const window = parseRecap(path, head.text + document.lineAt(position.line).text, settings.recapFiles(), head.parsed);
-    const parsed = Object.create(window, { codeLines: { value: new Set(code ? [head.lines] : []), enumerable: true } }) as ParsedRecap;
+    const window = parseRecap(path, head.text + lines.join('\n'), settings.recapFiles(), head.parsed);
+    const parsed = code ? (Object.create(window, { codeLines: { value: new Set([head.lines]), enumerable: true } }) as ParsedRecap) : window;
+    const character = Math.min(position.character, lines[position.line - first]!.length);
     return {
       parsed,
-      offset: head.text.length + Math.min(position.character, document.lineAt(position.line).text.length),
+      offset: window.lines.offsetAt({ line: position.line - shift, character }),
       positionAt: (o) => {
         const p = window.lines.positionAt(o);
         return new vscode.Position(p.line >= head.lines ? p.line + shift : p.line, p.character);

@@ -14,6 +14,6 @@ export class RecapHoverProvider implements vscode.HoverProvider {
     const card = new vscode.MarkdownString(talkCard(found.session, found.index.events.get(found.session.eventId)));
     card.isTrusted = false;
     card.supportHtml = false;
-    return new vscode.Hover(card, new vscode.Range(document.positionAt(found.range.start), document.positionAt(found.range.end)));
+    return new vscode.Hover(card, found.range);
   }
 }

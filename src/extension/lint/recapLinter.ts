@@ -21,6 +21,14 @@ export interface Analysis {
   isRecap: boolean;
 }
 
+/** A lint of (part of) a document around a position, and the conversion of its offsets to the document's positions. */
+export interface Around {
+  result: LintResult;
+  snapshot: IndexSnapshot;
+  offset: number;
+  positionAt(offset: number): vscode.Position;
+}
+
 /**
  * Parse and lint of a document, shared by the diagnostics, the code actions,
  * the preview, hover and Go to Definition: computed once per document version
@@ -87,6 +95,26 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     const entry = { version: document.version, snapshot, parsed, result, isRecap };
     this.cache.set(key, entry);
     return entry;
+  }
+
+  /**
+   * The talk mentions hover and Go to Definition read at `position`. A large
+   * recap is not parsed and checked whole in the host: its head and the
+   * block around the position are (recapDocuments.ts), with offsets that
+   * `positionAt` turns into the document's positions.
+   */
+  async around(document: vscode.TextDocument, position: vscode.Position): Promise<Around | undefined> {
+    if (!isLargeRecap(document)) {
+      const { isRecap, result, snapshot } = await this.analyze(document);
+      return isRecap ? { result, snapshot, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) } : undefined;
+    }
+    const snapshot = await this.indexService.snapshot();
+    if (!this.isRecap(document)) return undefined;
+    const window = this.documents.aroundCursor(document, position);
+    if (!window) return undefined;
+    // Recognised by the whole text (the worker's verdict), so its window is checked as a recap.
+    const result = lintRecap(window.parsed, { index: snapshot.index, search: snapshot.search, rules: ruleSettings() });
+    return { result, snapshot, offset: window.offset, positionAt: window.positionAt };
   }
 
   /**

@@ -144,6 +144,22 @@ suite('hover and Go to Definition answer from the lint’s mentions', () => {
     });
   }
 
+  // Past 200,000 characters hover reads the frontmatter and the block around the cursor (recapDocuments.ts):
+  // the same cards over the same text, none in code, deep inside the recap.
+  test('past the large-recap size: the same cards over the same mentions, none in code', async function () {
+    this.timeout(120_000);
+    const filler = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of notes, long enough to make this recap large.\n`).join('\n');
+    const parts = [...cards.map((c) => c.marked), ...inCode.map((c) => c.marked)];
+    const { document, at } = await recap(`---\nevent: [fosdem-2025, fosdem-2023]\n---\n\n${parts.map((p) => `${filler}\n${p}`).join('\n')}\n${filler}`);
+    assert.ok(document.getText().length > 200_000, 'the recap is large');
+    for (const [i, c] of cards.entries()) {
+      const hover = await hoverText(document, at[i]!);
+      assert.ok(hover.text.includes(`\`${ROBRIX}\``), `${c.name}: ${hover.text}`);
+      assert.equal(hover.range, c.covers, c.name);
+    }
+    for (const [i, c] of inCode.entries()) assert.equal((await hoverText(document, at[cards.length + i]!)).text, '', c.name);
+  });
+
   test('a workspace talk: Go to Definition agrees with hover on its title, its recording link and its id, and not in code', async () => {
     const { document, at } = await recap(
       [
