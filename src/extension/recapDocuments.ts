@@ -170,7 +170,9 @@ export class RecapDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     let at = this.fences.get(key);
     if (!at || at.head !== head || at.line > line) at = { head, line: head.lines, tracker: new FenceTracker() };
-    for (; at.line < line; at.line++) at.tracker.feed(document.lineAt(at.line).text);
+    // One copy of the lines in between, scanned for fences only (not a TextLine per line).
+    if (at.line < line) at.tracker.feedText(document.getText(new vscode.Range(at.line, 0, line, 0)));
+    at.line = line;
     this.fences.set(key, at);
     return at.tracker.inCode;
   }

@@ -12,6 +12,16 @@ export class FenceTracker {
     return this.open !== undefined;
   }
 
+  /** Every line of `text` (whole lines) before `end`: only the lines that start with a fence are looked at. */
+  feedText(text: string, end = text.length): this {
+    FENCE.lastIndex = 0;
+    for (let m = FENCE.exec(text); m && m.index < end; m = FENCE.exec(text)) {
+      const lineEnd = text.indexOf('\n', m.index);
+      this.feed(text.slice(m.index, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, ''));
+    }
+    return this;
+  }
+
   /** One line, without its line break. */
   feed(line: string): void {
     const m = LINE_FENCE.exec(line);
@@ -36,13 +46,6 @@ const LINE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * quotes are not told apart) for recaps too large to parse on a keystroke.
  */
 export function inFencedCode(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const tracker = new FenceTracker();
-  FENCE.lastIndex = 0;
-  for (let m = FENCE.exec(text); m && m.index < lineStart; m = FENCE.exec(text)) {
-    const lineEnd = text.indexOf('\n', m.index);
-    tracker.feed(text.slice(m.index, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, ''));
-  }
   // The offset's own line closes the block only after its fence; on it, the cursor is still in code.
-  return tracker.inCode;
+  return new FenceTracker().feedText(text, text.lastIndexOf('\n', offset - 1) + 1).inCode;
 }
