@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { RecapAnalyses, type DocumentVersion } from '../core/analysis/recapAnalyses';
 import { FenceTracker } from '../core/markdown/fenceAt';
 import { splitFrontmatter } from '../core/recap/frontmatter';
 import { parseRecap, type ParsedRecap } from '../core/recap/parseRecap';
@@ -12,6 +13,11 @@ import { settings } from './settings';
  * keystroke may keep the host busy.
  */
 export const LARGE_RECAP_CHARS = 200_000;
+
+/** The document's current version as the analyses take it (its text copied out only when they need it). */
+export function versionOf(document: vscode.TextDocument): DocumentVersion {
+  return { key: document.uri.toString(), version: document.version, path: document.uri.fsPath || document.uri.path, text: () => document.getText() };
+}
 
 /** The document's length without copying its text out. */
 export function documentLength(document: vscode.TextDocument): number {
@@ -70,7 +76,8 @@ export async function textInSlices(document: vscode.TextDocument, take: (part: s
  * then from the previous version's parse (only the changed blocks again).
  */
 export class RecapDocuments implements vscode.Disposable {
-  private readonly cache = new Map<string, { version: number; parsed: ParsedRecap }>();
+  /** The one analysis of each open document (its parse here; its lint for RecapLinter). */
+  readonly analyses = new RecapAnalyses(() => settings.recapFiles());
   /** Large recaps: the last head read and its parse. */
   private readonly heads = new Map<string, Head>();
   /** Large recaps: the fence state after the body's lines up to `line`, for the head it was read under. */
@@ -84,13 +91,13 @@ export class RecapDocuments implements vscode.Disposable {
         if (at && e.contentChanges.some((c) => c.range.start.line < at.line)) this.fences.delete(e.document.uri.toString());
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        this.cache.delete(d.uri.toString());
+        this.analyses.forget(d.uri.toString());
         this.heads.delete(d.uri.toString());
         this.fences.delete(d.uri.toString());
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('recap.recapFiles')) {
-          this.cache.clear();
+          this.analyses.clear();
           this.heads.clear();
           this.fences.clear();
         }
@@ -99,12 +106,7 @@ export class RecapDocuments implements vscode.Disposable {
   }
 
   get(document: vscode.TextDocument): ParsedRecap {
-    const key = document.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === document.version) return hit.parsed;
-    const parsed = parseRecap(document.uri.fsPath || document.uri.path, document.getText(), settings.recapFiles(), hit?.parsed);
-    this.cache.set(key, { version: document.version, parsed });
-    return parsed;
+    return this.analyses.parse(versionOf(document));
   }
 
   /**
@@ -215,7 +217,7 @@ export class RecapDocuments implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    this.cache.clear();
+    this.analyses.clear();
     this.heads.clear();
     this.fences.clear();
   }

@@ -72,12 +72,27 @@ test('the lint worker, sent changes after the first whole text, finds what a who
     assert.deepEqual(await edited.lint('a', 5, text), after);
     assert.equal(edited.wholeReads(), 2, 'a gap in the versions sends the whole text');
 
-    // A change the worker cannot apply exactly (a lone CR) is re-sent whole.
+    // A change that leaves a lone CR applies to the text as written, and reads as the whole text does.
     const v6 = [{ offset: text.indexOf('More'), length: 0, text: 'x\r' }];
     text = apply(text, v6);
     edited.worker.record('a', 6, v6);
     assert.deepEqual(await edited.lint('a', 6, text), await fresh.lint('c', 1, text));
-    assert.equal(edited.wholeReads(), 3, 'the worker asked for the whole text');
+    assert.equal(edited.wholeReads(), 2, 'the change went over');
+
+    // Changes that do not add up to the document's length: the worker asks for the whole text.
+    const v7 = [{ offset: 0, length: 0, text: 'y' }];
+    edited.worker.record('a', 7, v7);
+    const wrong = await edited.worker.lint(
+      { key: 'a', path: '/blog/recaps/post.md', version: 7, length: text.length + 5 },
+      (take) => {
+        take(apply(text, v7));
+        return Promise.resolve(true);
+      },
+      snapshot,
+      DEFAULT_RECAP_FILE_OPTIONS,
+      {},
+    );
+    assert.ok(wrong, 'answered from the whole text the worker asked for');
   } finally {
     edited.worker.dispose();
     fresh.worker.dispose();

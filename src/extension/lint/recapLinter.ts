@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/lint/finding';
-import { LintCache, lintRecap, type RuleSetting } from '../../core/lint/lintRecap';
+import { lintRecap, type RuleSetting } from '../../core/lint/lintRecap';
 import type { ParsedRecap } from '../../core/recap/parseRecap';
 import type { RecapAnalysis } from '../preview/recapAnalysis';
-import { documentLength, isLargeRecap, textInSlices, type RecapDocuments } from '../recapDocuments';
+import { documentLength, isLargeRecap, textInSlices, versionOf, type RecapDocuments } from '../recapDocuments';
 import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
 import { settings } from '../settings';
 import { LintWorkerClient, type WorkerLintResult } from './lintWorkerClient';
@@ -37,9 +37,8 @@ export interface Around {
 export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.changed.event;
-  private readonly cache = new Map<string, Analysis & { version: number }>();
-  /** Per document: what each unchanged block found last time, so a keystroke re-checks only its own block. */
-  private readonly blockCaches = new Map<string, LintCache>();
+  /** The snapshot of the last analysis (the analyses know its index; hover also needs its search and bundle). */
+  private snapshotNow: IndexSnapshot | undefined;
   private readonly disposables: vscode.Disposable[];
   private readonly worker = new LintWorkerClient();
   /** Per document: whether its last check (here or in the worker) found it a recap. */
@@ -55,14 +54,10 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     this.disposables = [
       this.changed,
       this.recognized,
-      indexService.onDidChange(() => {
-        this.cache.clear();
-        this.blockCaches.clear();
-        this.changed.fire(undefined);
-      }),
+      // An analysis answers for its index and rules (see RecapAnalyses): only the listeners need telling.
+      indexService.onDidChange(() => this.changed.fire(undefined)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('recap.lint') || e.affectsConfiguration('recap.recapFiles') || e.affectsConfiguration('recap.preview')) {
-          this.cache.clear();
           this.changed.fire(undefined);
         }
       }),
@@ -72,9 +67,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
         this.worker.record(e.document.uri.toString(), e.document.version, changes);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        this.cache.delete(d.uri.toString());
         this.verdicts.delete(d.uri.toString());
-        this.blockCaches.delete(d.uri.toString());
         this.worker.forget(d.uri.toString());
       }),
     ];
@@ -82,19 +75,16 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
 
   async analyze(document: vscode.TextDocument): Promise<Analysis> {
     const snapshot = await this.indexService.snapshot();
-    const key = document.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === document.version && hit.snapshot === snapshot) return hit;
-    const parsed = this.documents.get(document);
-    let blockCache = this.blockCaches.get(key);
-    if (!blockCache) this.blockCaches.set(key, (blockCache = new LintCache()));
+    this.snapshotNow = snapshot;
     // Every Markdown document: a post that declares nothing is checked only when it mentions talks clearly enough.
-    const result = lintRecap(parsed, { index: snapshot.index, search: snapshot.search, rules: ruleSettings(), cache: blockCache, onlyRecaps: true });
-    const isRecap = result.recognition?.isRecap ?? parsed.isRecap;
+    const { parsed, result, isRecap } = this.documents.analyses.analyze(versionOf(document), {
+      index: snapshot.index,
+      search: snapshot.search,
+      rules: ruleSettings(),
+      onlyRecaps: true,
+    });
     this.verdict(document.uri, isRecap);
-    const entry = { version: document.version, snapshot, parsed, result, isRecap };
-    this.cache.set(key, entry);
-    return entry;
+    return { parsed, result, isRecap, snapshot };
   }
 
   /**
@@ -174,8 +164,9 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
 
   /** The last result for exactly this version, without computing one. */
   cached(document: vscode.TextDocument): Analysis | undefined {
-    const hit = this.cache.get(document.uri.toString());
-    return hit && hit.version === document.version ? hit : undefined;
+    const hit = this.documents.analyses.cached(document.uri.toString(), document.version);
+    const snapshot = this.snapshotNow;
+    return hit && snapshot && hit.index === snapshot.index ? { parsed: hit.parsed, result: hit.result, isRecap: hit.isRecap, snapshot } : undefined;
   }
 
   allowHtml(): boolean {
