@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Finding } from '../../core/lint/finding';
-import { lintRecap } from '../../core/lint/lintRecap';
-import { parseRecap, type ParsedRecap } from '../../core/recap/parseRecap';
+import { RecapAnalyses } from '../../core/analysis/recapAnalyses';
+import type { ParsedRecap } from '../../core/recap/parseRecap';
 import { SessionSearch } from '../../core/search/sessionSearch';
 import type { LineIndex } from '../../core/text/lineIndex';
 import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
@@ -73,10 +73,10 @@ function locate(file: string, parsed: ParsedRecap, f: Finding): Located {
 
 const why = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 
-/** A Markdown file found in a folder, with its parse (kept, so it is not parsed twice). */
+/** A Markdown file found in a folder, with its text (read once). */
 interface FoundRecap {
   path: string;
-  parsed: ParsedRecap;
+  text: string;
 }
 
 /**
@@ -157,8 +157,7 @@ function recapsIn(
           unreadable(p, err);
           continue;
         }
-        // parseRecap reads only the frontmatter until tokens are asked for; it also knows a recap whose YAML is broken.
-        out.push({ path: p, parsed: parseRecap(p, text) });
+        out.push({ path: p, text });
       }
     }
   };
@@ -188,7 +187,7 @@ export const lintCommand: CliCommand = {
     // Expand folders first, so a missing path is reported before the index loads.
     let status = 0;
     // `folder`: the argument a file was found under (it is linted only if it is a recap); none for files named.
-    const files: { shown: string; path: string; parsed?: ParsedRecap; folder?: string }[] = [];
+    const files: { shown: string; path: string; text?: string; folder?: string }[] = [];
     const folders: string[] = [];
     const walked = new Set<string>();
     for (const arg of positionals) {
@@ -213,7 +212,7 @@ export const lintCommand: CliCommand = {
           },
         );
         folders.push(arg);
-        for (const f of found) files.push({ shown: shownOf(f.path), path: f.path, parsed: f.parsed, folder: arg });
+        for (const f of found) files.push({ shown: shownOf(f.path), path: f.path, text: f.text, folder: arg });
       } else if (!st.isFile()) {
         io.err(`${arg}: not a regular file; not opened`);
         status = 2;
@@ -224,14 +223,16 @@ export const lintCommand: CliCommand = {
     const search = new SessionSearch(index);
     const results: Located[] = [];
     const withRecaps = new Set<string>();
-    for (const { shown, path, parsed: found, folder } of files) {
-      const text = found ? found.text : readInput(io, shown, path);
+    // One analysis per file, as the editor has one per open document.
+    const analyses = new RecapAnalyses();
+    for (const { shown, path, text: found, folder } of files) {
+      const text = found ?? readInput(io, shown, path);
       if (text === undefined) {
         status = 2;
         continue;
       }
-      const parsed = found ?? parseRecap(path, text);
-      const result = lintRecap(parsed, { index, search, onlyRecaps: folder !== undefined });
+      const { parsed, result } = analyses.analyze({ key: path, version: 0, path, text: () => text }, { index, search, onlyRecaps: folder !== undefined });
+      analyses.forget(path);
       if (folder !== undefined && result.recognition?.isRecap) withRecaps.add(folder);
       for (const f of result.findings) results.push(locate(shown, parsed, f));
     }

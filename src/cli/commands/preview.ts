@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { lintRecap } from '../../core/lint/lintRecap';
 import { newNonce, renderPreview } from '../../core/preview/renderPreview';
-import { parseRecap } from '../../core/recap/parseRecap';
+import { RecapAnalyses } from '../../core/analysis/recapAnalyses';
 import { SessionSearch } from '../../core/search/sessionSearch';
 import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 import { loadCliIndex } from '../loadIndex';
@@ -56,8 +55,7 @@ export const previewCommand: CliCommand = {
     const text = readInput(io, file, path);
     if (text === undefined) return 2;
     const { index } = loadCliIndex(values.index ?? [], io);
-    const parsed = parseRecap(path, text);
-    const result = lintRecap(parsed, { index, search: new SessionSearch(index) });
+    const { parsed, result } = new RecapAnalyses().analyze({ key: path, version: 0, path, text: () => text }, { index, search: new SessionSearch(index) });
     const html = renderPreview(parsed, result, {
       nonce: newNonce(),
       cspSource: '',
