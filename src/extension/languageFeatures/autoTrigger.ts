@@ -27,11 +27,12 @@ export class CompletionAutoTrigger implements vscode.Disposable {
     const change = e.contentChanges[0]!;
     if (change.rangeLength !== 0 || !/^[\p{L}\p{N}]$/u.test(change.text)) return;
     const document = e.document;
-    const offset = change.rangeOffset;
+    // Positions from the change itself: the document's offset table is not rebuilt on a keystroke.
+    const at = change.range.start;
     // Only the first letter of a value: the list, once open, follows the typing by itself.
-    const previous = offset > 0 ? document.getText(new vscode.Range(document.positionAt(offset - 1), document.positionAt(offset))) : '\n';
+    const previous = at.character > 0 ? document.lineAt(at.line).text.charAt(at.character - 1) : '\n';
     if (!/[\s:@[,-]/.test(previous)) return;
-    const { parsed, offset: cursor } = this.documents.atCursor(document, document.positionAt(offset + 1));
+    const { parsed, offset: cursor } = this.documents.atCursor(document, at.translate(0, 1));
     if (!parsed.isRecap && !this.linter.isRecap(document)) return;
     const context = cursorContext(parsed.text, cursor, { trigger: settings.trigger(), codeLines: parsed.codeLines, lines: parsed.lines });
     if (context && (context.kind !== 'reference' || context.query.length === 1)) {
