@@ -59,8 +59,9 @@ suite('session index', () => {
         ),
       (s) => s.index.get('disk-conf-2025/watching-files-without-polling') !== undefined,
     );
+    // Picked up at all (afterChange gives up after 5 s); how fast is logged, not asserted: a timed
+    // assertion measures the machine's load as much as the watcher (speed lives in npm run bench).
     log(`    picked up in ${ms} ms`);
-    assert.ok(ms < 1500, `took ${ms} ms`);
     assert.equal(snapshot.search.search('watchng files polling', { limit: 1 })[0]?.session.fullId, 'disk-conf-2025/watching-files-without-polling');
     const [, removedMs] = await afterChange(
       () => rmSync(path),
