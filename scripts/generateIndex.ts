@@ -8,6 +8,10 @@
 // - KubeCon + CloudNativeCon Europe 2024 from its Sched scrape
 //   (schedules/sched/), merged with our curated seed;
 // - EuroPython 2024 from the conference website's data (schedules/europython/);
+// - the other complete real schedules there: Chaos Communication Camp 2019
+//   and rC3 Channels 2020 (schedules/voc/, frab/pretalx JSON) and Global Azure
+//   Linz 2024 and 2025 (schedules/sessionize/); not hub-schedule2.json (two of
+//   38C3's talks, a validator sample) nor pretalx-democon.json (generated text);
 // - every pyvideo event (pyvideo/pyvideo-data.tar.gz, CC0), none of its
 //   NO_PUBLISH videos; where a schedule above has the same event, pyvideo only
 //   adds recordings to sessions without one;
@@ -22,6 +26,7 @@ import type { EventFile } from '../src/core/index/model';
 import { importStats } from '../src/core/importers/common';
 import { importEuroPythonSite } from '../src/core/importers/europythonSite';
 import { importFrabXml } from '../src/core/importers/frabXml';
+import { importSchedule } from '../src/core/importers/importSchedule';
 import { addRecordings, mergeCurated } from '../src/core/importers/mergeEvents';
 import { importPyvideo, type PyvideoFolder } from '../src/core/importers/pyvideo';
 import { importSchedScrape } from '../src/core/importers/schedScrape';
@@ -135,6 +140,20 @@ const europython = importEuroPythonSite(
 ).files[0]!;
 sources.push('EuroPython 2024 website data (EuroPython/website)');
 
+// The other real schedules, each one whole event, through the importers `recap import` uses.
+const others: EventFile[] = [];
+for (const [folder, name, what] of [
+  ['voc', 'frab-camp2019.json', 'Chaos Communication Camp 2019 Fahrplan (frab JSON, c3voc schedule validator)'],
+  ['voc', 'pretalx-rc3.json', 'rC3 Channels 2020 (pretalx JSON, c3voc schedule validator)'],
+  ['sessionize', 'global-azure-linz-2024.json', 'Global Azure Linz 2024 (Sessionize)'],
+  ['sessionize', 'global-azure-linz-2025.json', 'Global Azure Linz 2025 (Sessionize)'],
+] as const) {
+  const imported = importSchedule(readFileSync(join(shared, 'schedules', folder, name), 'utf8'), { fileName: name });
+  for (const w of imported.warnings) console.log(`${name}: ${w}`);
+  others.push(...imported.files);
+  sources.push(what);
+}
+
 // pyvideo, read in place from its archive.
 const folders = new Map<string, PyvideoFolder>();
 let noPublish: unknown;
@@ -162,7 +181,7 @@ for (const w of pyvideo.warnings) if (/NO_PUBLISH/.test(w)) console.log(`pyvideo
 sources.push('pyvideo/data (CC0), commit 8d37350255d05fefef7354ed5f382c1c669429d0, without its NO_PUBLISH videos');
 
 const scheduled = new Map<string, EventFile>([...fosdem, europython].map((f) => [f.event.id, f]));
-const files: EventFile[] = [...seeds, ...fosdem, europython];
+const files: EventFile[] = [...seeds, ...fosdem, europython, ...others];
 const taken = new Set(files.map((f) => f.event.id));
 for (const f of pyvideo.files) {
   if (f.sessions.length === 0) continue;

@@ -75,6 +75,13 @@ test('recap stats --json: the bundled index plus --index files, per event', asyn
   assert.deepEqual(json.perEvent['fosdem-2024'], { sessions: 874, withVideo: 842 });
   assert.deepEqual(json.perEvent['europython-2024'], { sessions: 172, withVideo: 135 });
   assert.ok(json.perEvent['pycon-us-2024']!.withVideo > 100);
+  // The other real schedules in ../shared/data, whole (not the 38C3 sample nor the generated DemoCon).
+  assert.deepEqual(json.perEvent['camp2019'], { sessions: 79, withVideo: 1 });
+  assert.deepEqual(json.perEvent['rc3-channels-2020'], { sessions: 48, withVideo: 0 });
+  assert.deepEqual(json.perEvent['global-azure-linz-2024'], { sessions: 15, withVideo: 15 });
+  assert.deepEqual(json.perEvent['global-azure-linz-2025'], { sessions: 13, withVideo: 13 });
+  assert.equal(json.perEvent['38c3'], undefined);
+  assert.equal(json.perEvent['democon'], undefined);
 });
 
 test('recap stats: a summary line and the per-event table; problems in --index files give exit 1', async () => {
