@@ -46,6 +46,20 @@ interface Head {
   parsed: ParsedRecap;
 }
 
+/**
+ * A large recap's fence state every FENCE_STEP lines of its body (open[k]:
+ * the fence open after head.lines + k * FENCE_STEP lines), read ahead in the
+ * background, so whether the cursor's line is code takes at most one step of
+ * lines to answer.
+ */
+interface FenceMarks {
+  head: Head;
+  open: (string | undefined)[];
+  warming: boolean;
+}
+
+const FENCE_STEP = 2_000;
+
 // How far hover and Go to Definition read around the cursor in a large recap, each way.
 const BLOCK_LINES = 200;
 
@@ -81,14 +95,18 @@ export class RecapDocuments implements vscode.Disposable {
   /** Large recaps: the last head read and its parse. */
   private readonly heads = new Map<string, Head>();
   /** Large recaps: the fence state after the body's lines up to `line`, for the head it was read under. */
-  private readonly fences = new Map<string, { head: Head; line: number; tracker: FenceTracker }>();
+  private readonly fences = new Map<string, FenceMarks>();
   private readonly disposables: vscode.Disposable[];
 
   constructor() {
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((e) => {
-        const at = this.fences.get(e.document.uri.toString());
-        if (at && e.contentChanges.some((c) => c.range.start.line < at.line)) this.fences.delete(e.document.uri.toString());
+        // Marks past a change may have moved or changed: dropped, and read again in the background.
+        const marks = this.fences.get(e.document.uri.toString());
+        if (!marks) return;
+        for (const c of e.contentChanges)
+          marks.open.length = Math.max(1, Math.min(marks.open.length, Math.floor((c.range.start.line - marks.head.lines) / FENCE_STEP) + 1));
+        this.warmFences(e.document, marks);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.analyses.forget(d.uri.toString());
@@ -169,14 +187,55 @@ export class RecapDocuments implements vscode.Disposable {
    * reads no other line.
    */
   private fencesAbove(document: vscode.TextDocument, head: Head, line: number): boolean {
+    const marks = this.marksFor(document, head);
+    const k = Math.floor((line - head.lines) / FENCE_STEP);
+    // Marks not read yet up to here (the background has not got there): read now, one step at a time.
+    while (marks.open.length <= k) this.readStep(document, marks);
+    const from = head.lines + k * FENCE_STEP;
+    const tracker = new FenceTracker(marks.open[k]);
+    if (from < line) tracker.feedText(document.getText(new vscode.Range(from, 0, line, 0)));
+    return tracker.inCode;
+  }
+
+  /** A large recap opened: its head is read and its fence marks start reading in the background. */
+  warm(document: vscode.TextDocument): void {
+    if (isLargeRecap(document)) this.marksFor(document, this.head(document));
+  }
+
+  private marksFor(document: vscode.TextDocument, head: Head): FenceMarks {
     const key = document.uri.toString();
-    let at = this.fences.get(key);
-    if (!at || at.head !== head || at.line > line) at = { head, line: head.lines, tracker: new FenceTracker() };
-    // One copy of the lines in between, scanned for fences only (not a TextLine per line).
-    if (at.line < line) at.tracker.feedText(document.getText(new vscode.Range(at.line, 0, line, 0)));
-    at.line = line;
-    this.fences.set(key, at);
-    return at.tracker.inCode;
+    let marks = this.fences.get(key);
+    if (!marks || marks.head !== head) {
+      marks = { head, open: [undefined], warming: false };
+      this.fences.set(key, marks);
+      this.warmFences(document, marks);
+    }
+    return marks;
+  }
+
+  /** The next mark: the fence state FENCE_STEP lines past the last one (one copy of those lines, scanned for fences only). */
+  private readStep(document: vscode.TextDocument, marks: FenceMarks): void {
+    const from = marks.head.lines + (marks.open.length - 1) * FENCE_STEP;
+    const to = Math.min(from + FENCE_STEP, document.lineCount);
+    const tracker = new FenceTracker(marks.open[marks.open.length - 1]).feedText(document.getText(new vscode.Range(from, 0, to, 0)));
+    marks.open.push(tracker.state);
+  }
+
+  /** Reads the marks of a large recap to its end, a step per turn of the event loop, so a keystroke finds them read. */
+  private warmFences(document: vscode.TextDocument, marks: FenceMarks): void {
+    if (marks.warming) return;
+    marks.warming = true;
+    const step = () => {
+      const done = document.isClosed || this.fences.get(document.uri.toString()) !== marks;
+      const end = marks.head.lines + (marks.open.length - 1) * FENCE_STEP >= document.lineCount;
+      if (done || end) {
+        marks.warming = false;
+        return;
+      }
+      this.readStep(document, marks);
+      setImmediate(step);
+    };
+    setImmediate(step);
   }
 
   /**

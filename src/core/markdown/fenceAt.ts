@@ -6,7 +6,13 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/gm;
  * editor hands out one by one.
  */
 export class FenceTracker {
-  private open: string | undefined;
+  /** `state` is another tracker's: the fence it left open, if any. */
+  constructor(private open: string | undefined = undefined) {}
+
+  /** The fence left open (to start another tracker from), if any. */
+  get state(): string | undefined {
+    return this.open;
+  }
 
   get inCode(): boolean {
     return this.open !== undefined;

@@ -122,6 +122,8 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       const { isRecap, result } = await this.analyze(document);
       return { isRecap, findings: result.findings };
     }
+    // Completion there reads the fences above the cursor: read ahead while the worker checks.
+    this.documents.warm(document);
     const snapshot = await this.indexService.snapshot();
     const key = document.uri.toString();
     try {

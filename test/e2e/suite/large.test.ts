@@ -115,7 +115,11 @@ class OurBusy {
         run += dt;
         total += dt;
         const f = byId.get(id)!.callFrame;
-        const name = `${f.functionName || '(anonymous)'}@${f.url.split('/').pop()}:${f.lineNumber}`;
+        // The leaf, and the nearest frame of ours above it when the leaf is VS Code's (who called it).
+        let caller: number | undefined = id;
+        while (caller !== undefined && !byId.get(caller)!.callFrame.url.endsWith(this.bundle)) caller = parent.get(caller);
+        const via = caller !== undefined && caller !== id ? ` via ${byId.get(caller)!.callFrame.functionName || '(anonymous)'}` : '';
+        const name = `${f.functionName || '(anonymous)'}@${f.url.split('/').pop()}:${f.lineNumber}${via}`;
         runLeaves.set(name, (runLeaves.get(name) ?? 0) + dt);
         if (run > longest) {
           longest = run;
