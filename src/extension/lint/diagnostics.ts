@@ -23,6 +23,14 @@ export function toDiagnostic(document: vscode.TextDocument, f: Pick<Finding, 'co
   return d;
 }
 
+const uri = (document: vscode.TextDocument) => document.uri.toString();
+
+/** Everything a diagnostic shows. */
+function identity(d: vscode.Diagnostic): string {
+  const { start, end } = d.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${d.severity} ${String((d.code as { value: string }).value)} ${d.message}`;
+}
+
 /**
  * Keeps the Problems panel current for open recaps: on open, as you type
  * (debounced), and when the index or a setting changes. A result is shown only
@@ -32,6 +40,8 @@ export function toDiagnostic(document: vscode.TextDocument, f: Pick<Finding, 'co
 export class RecapDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per document: what the collection shows (see identity), so an unchanged list is not set again. */
+  private readonly shown = new Map<string, string>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -44,6 +54,7 @@ export class RecapDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.delayFor(e.document))),
       vscode.workspace.onDidCloseTextDocument((d) => {
         clearTimeout(this.timers.get(d.uri.toString()));
+        this.shown.delete(uri(d));
         this.collection.delete(d.uri);
       }),
       linter.onDidChange(() => {
@@ -77,13 +88,18 @@ export class RecapDiagnostics implements vscode.Disposable {
     const result = await this.linter.findings(document);
     if (!result || document.isClosed || document.version !== version) return;
     if (!result.isRecap) {
+      this.shown.delete(uri(document));
       this.collection.delete(document.uri);
       return;
     }
-    this.collection.set(
-      document.uri,
-      result.findings.map((f) => toDiagnostic(document, f)),
-    );
+    const diagnostics = result.findings.map((f) => toDiagnostic(document, f));
+    // Typing inside a line moves no finding on other lines: the same list is not sent to VS Code again
+    // (for hundreds of findings, sending them is most of what a keystroke costs the host).
+    const key = uri(document);
+    const shown = diagnostics.map(identity).join('\n');
+    if (this.shown.get(key) === shown && this.collection.has(document.uri)) return;
+    this.shown.set(key, shown);
+    this.collection.set(document.uri, diagnostics);
   }
 
   dispose(): void {
