@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeBundle } from '../src/core/index/bundle';
+import { binaryBundleFiles, readBundle } from '../src/core/index/binaryBundle';
 import type { EventFile, Session } from '../src/core/index/model';
 import { SessionIndex } from '../src/core/index/sessionIndex';
 import { bundledSources } from '../src/core/index/sources';
@@ -8,9 +8,14 @@ import { bundledSources } from '../src/core/index/sources';
 export const root = join(__dirname, '..', '..');
 
 export function bundledFiles(): EventFile[] {
-  const path = join(root, 'data', 'bundled', 'index.json');
+  const path = join(root, 'data', 'bundled', 'index.bin');
   if (!existsSync(path)) throw new Error(`no bundled index at ${path}: run npm run generate:index`);
-  return decodeBundle(JSON.parse(readFileSync(path, 'utf8')));
+  return binaryBundleFiles(readFileSync(path));
+}
+
+/** The bundled index as the extension loads it (its search prebuilt). */
+export function bundledIndex(): SessionIndex {
+  return new SessionIndex(readBundle(readFileSync(join(root, 'data', 'bundled', 'index.bin')), 'bench'));
 }
 
 export function indexOf(files: EventFile[]): SessionIndex {

@@ -1,4 +1,4 @@
-// Regenerates data/bundled/index.json, the index that ships with the
+// Regenerates data/bundled/index.bin, the index that ships with the
 // extension, from ../shared/data (never copied into the project):
 // - FOSDEM 2007–2026 (schedules/fosdem/fosdem-YYYY.xml, FOSDEM's own
 //   https://fosdem.org/YEAR/schedule/xml; 2019 and 2024–2026 are the
@@ -19,7 +19,7 @@
 //   npm run generate:index
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { encodeBundle } from '../src/core/index/bundle';
+import { encodeBinaryBundle } from '../src/core/index/binaryBundle';
 import { formatIndexProblem } from '../src/core/index/indexProblem';
 import { loadIndexFile } from '../src/core/index/loadIndexFile';
 import type { EventFile } from '../src/core/index/model';
@@ -30,13 +30,16 @@ import { importSchedule } from '../src/core/importers/importSchedule';
 import { addRecordings, mergeCurated } from '../src/core/importers/mergeEvents';
 import { importPyvideo, type PyvideoFolder } from '../src/core/importers/pyvideo';
 import { importSchedScrape } from '../src/core/importers/schedScrape';
+import { SessionIndex } from '../src/core/index/sessionIndex';
+import { bundledSources } from '../src/core/index/sources';
+import { SessionSearch } from '../src/core/search/sessionSearch';
 import { tarGzFiles } from './tarGz';
 
 const root = resolve(__dirname, '../..');
 const shared = resolve(process.env.RECAP_SHARED_DATA ?? join(root, '..', 'shared', 'data'));
 const fosdemDir = join(shared, 'schedules', 'fosdem');
 const seedsDir = join(root, 'data', 'seeds');
-const out = join(root, 'data', 'bundled', 'index.json');
+const out = join(root, 'data', 'bundled', 'index.bin');
 const readJson = (...path: string[]): unknown => JSON.parse(readFileSync(join(shared, ...path), 'utf8'));
 
 const seeds: EventFile[] = [];
@@ -196,11 +199,13 @@ for (const f of pyvideo.files) {
 }
 
 // Order and content are stable so a regeneration from the same inputs changes nothing.
-const json = JSON.stringify(encodeBundle(files, sources));
+// The search is built here, over the sessions as the index lists them, and stored beside them.
+const search = new SessionSearch(new SessionIndex(bundledSources(files, 'bundled'))).data();
+const bytes = encodeBinaryBundle(files, sources, search);
 mkdirSync(join(root, 'data', 'bundled'), { recursive: true });
-writeFileSync(out, json + '\n');
+writeFileSync(out, bytes);
 const stats = importStats(files);
 console.log(`kubecon-eu-2024: ${sched.files[0]!.sessions.length} from Sched, ${kubecon.duplicates} already curated; ${aliasCount} FOSDEM aliases`);
 console.log(
-  `wrote ${out}: ${(json.length / 1024 / 1024).toFixed(2)} MB, ${stats.events} events, ${stats.sessions} sessions, ${stats.speakers} speakers, ${stats.sessionsWithVideo} with video, ${stats.sessionsWithSlides} with slides`,
+  `wrote ${out}: ${(bytes.length / 1024 / 1024).toFixed(2)} MB (${search.vocabulary.starts.length - 1} words, ${search.postings.length} postings), ${stats.events} events, ${stats.sessions} sessions, ${stats.speakers} speakers, ${stats.sessionsWithVideo} with video, ${stats.sessionsWithSlides} with slides`,
 );

@@ -1,22 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { decodeBundle } from '../core/index/bundle';
+import { readBundle } from '../core/index/binaryBundle';
 import { formatIndexProblem, type IndexProblem } from '../core/index/indexProblem';
 import { loadIndexFile } from '../core/index/loadIndexFile';
 import { mergeIndex, type IndexFile } from '../core/index/mergeIndex';
-import { bundledSources } from '../core/index/sources';
-import type { IndexSource, SessionIndex } from '../core/index/sessionIndex';
+import type { IndexInput, SessionIndex } from '../core/index/sessionIndex';
 import type { CliIo } from './io';
 import { NodeWorkspace } from './nodeWorkspace';
 
-/** The bundled index ships beside the bundle: data/bundled/index.json, one level above dist/. */
+/** The bundled index ships beside the bundle: data/bundled/index.bin, one level above dist/. */
 export function bundledIndexPath(): string {
-  return process.env.RECAP_BUNDLED_INDEX ?? join(__dirname, '..', 'data', 'bundled', 'index.json');
+  return process.env.RECAP_BUNDLED_INDEX ?? join(__dirname, '..', 'data', 'bundled', 'index.bin');
 }
 
-/** The bundled index, read and decoded: the one place the CLI loads it. */
-function loadBundled(path = bundledIndexPath()): IndexSource[] {
-  return existsSync(path) ? bundledSources(decodeBundle(JSON.parse(readFileSync(path, 'utf8'))), path) : [];
+/** The bundled index, read: the one place the CLI loads it. */
+function loadBundled(path = bundledIndexPath()): IndexInput[] {
+  return existsSync(path) ? readBundle(readFileSync(path), path) : [];
 }
 
 /**

@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
   const activateStarted = performance.now();
   const output = vscode.window.createOutputChannel('Recap Writer', { log: true });
   context.subscriptions.push(output);
-  const indexService = new IndexService(vscode.Uri.joinPath(context.extensionUri, 'data', 'bundled', 'index.json').fsPath, output);
+  const indexService = new IndexService(vscode.Uri.joinPath(context.extensionUri, 'data', 'bundled', 'index.bin').fsPath, output);
   context.subscriptions.push(indexService);
   const documents = new RecapDocuments();
   context.subscriptions.push(documents);

@@ -110,7 +110,7 @@ export async function checkVsix(file: string): Promise<string[]> {
   // vsce stores the README and LICENSE under these names.
   const rulePages = readdirSync(join(__dirname, '../../../docs/rules')).map((name) => `extension/docs/rules/${name}`);
   for (const required of [
-    'extension/data/bundled/index.json',
+    'extension/data/bundled/index.bin',
     'extension/dist/cli.js',
     'extension/dist/lintWorker.js',
     'extension/readme.md',

@@ -14,9 +14,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { decodeBundle } from '../../src/core/index/bundle';
+import { readBundle } from '../../src/core/index/binaryBundle';
 import { SessionIndex } from '../../src/core/index/sessionIndex';
-import { bundledSources } from '../../src/core/index/sources';
 import type { Finding, LintResult, ResolvedTalk } from '../../src/core/lint/finding';
 import { lintRecap } from '../../src/core/lint/lintRecap';
 import { SessionSearch } from '../../src/core/search/sessionSearch';
@@ -425,7 +424,7 @@ async function main(): Promise<void> {
   const site = mkdtempSync(join(tmpdir(), 'recap-preview-site-'));
   writeFileSync(join(site, 'preview.css'), readFileSync(join(root, 'media', 'preview.css')));
   writeFileSync(join(site, 'preview.js'), readFileSync(join(root, 'media', 'preview.js')));
-  const index = new SessionIndex(bundledSources(decodeBundle(JSON.parse(readFileSync(join(root, 'data', 'bundled', 'index.json'), 'utf8'))), 'bundled'));
+  const index = new SessionIndex(readBundle(readFileSync(join(root, 'data', 'bundled', 'index.bin')), 'bundled'));
   const { server, origin } = await serve(site);
 
   const good = recapWithFindings(index);

@@ -11,7 +11,7 @@ import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { sharedFile, skipUnlessShared } from './support/sharedData';
 
-process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
+process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.bin');
 
 test('recap lint on a blog folder flags the recap posts and nothing in the others', { skip: skipUnlessShared('recaps', 'posts') }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'recap-blog-'));

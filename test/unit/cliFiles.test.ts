@@ -15,7 +15,7 @@ import { loadIndexFile } from '../../src/core/index/loadIndexFile';
 import { indexFileOutputs } from '../../src/core/importers/finish';
 import { importSchedule } from '../../src/core/importers/importSchedule';
 
-process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
+process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.bin');
 process.env.RECAP_MEDIA_DIR = join(process.cwd(), 'media');
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 const root = process.getuid?.() === 0;

@@ -9,7 +9,7 @@ import { loadIndexFile } from '../../src/core/index/loadIndexFile';
 import { sharedFile, skipUnlessShared } from './support/sharedData';
 
 // The CLI finds the bundled index beside its own bundle (dist/..); tests run from elsewhere.
-process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
+process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.bin');
 
 function capture(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import { decodeBundle } from '../../src/core/index/bundle';
+import { readBundle } from '../../src/core/index/binaryBundle';
 import { indexStatistics, statisticsSummary } from '../../src/core/index/indexStatistics';
 import { SessionIndex } from '../../src/core/index/sessionIndex';
-import { bundledSources } from '../../src/core/index/sources';
 import { readFileSync } from 'node:fs';
 
-process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
+process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.bin');
 const dir = mkdtempSync(join(tmpdir(), 'recap-cli-stats-'));
 writeFileSync(
   join(dir, 'meetup.yaml'),
@@ -58,7 +57,7 @@ test('indexStatistics: totals and per event', () => {
 });
 
 test('recap stats --json: the bundled index plus --index files, per event', async () => {
-  const bundled = indexStatistics(new SessionIndex(bundledSources(decodeBundle(JSON.parse(readFileSync(process.env.RECAP_BUNDLED_INDEX!, 'utf8'))), 'b')));
+  const bundled = indexStatistics(new SessionIndex(readBundle(readFileSync(process.env.RECAP_BUNDLED_INDEX!), 'b')));
   const { code, stdout, stderr } = await run(['stats', '--index', 'meetup.yaml', '--json']);
   assert.equal(stderr, '');
   assert.equal(code, 0);

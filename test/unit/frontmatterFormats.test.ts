@@ -228,7 +228,7 @@ for (const name of TOML_POSTS) {
 }
 
 test('recap lint DIR reads .md, .markdown and .mdx posts', async () => {
-  process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
+  process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.bin');
   const dir = mkdtempSync(join(tmpdir(), 'recap-formats-'));
   const post = '---\nevent: fosdem-2023\n---\n\n- Exploring Database Containers\n';
   for (const name of ['a.md', 'b.markdown', 'c.mdx', 'd.txt']) writeFileSync(join(dir, name), post);

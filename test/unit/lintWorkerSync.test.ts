@@ -10,7 +10,7 @@ import { LIPSTICK_TITLE } from '../fixtures/lipstick';
 
 // The worker as the extension starts it: the bundle the build writes (npm test builds it before the unit tests).
 const script = join(process.cwd(), 'dist', 'lintWorker.js');
-const snapshot = { bundlePath: join(process.cwd(), 'data', 'bundled', 'index.json'), workspaceSources: [] } as unknown as IndexSnapshot;
+const snapshot = { bundlePath: join(process.cwd(), 'data', 'bundled', 'index.bin'), workspaceSources: [] } as unknown as IndexSnapshot;
 
 const recap = ['---', 'event: kubecon-eu-2024', '---', '', '# Notes', '', `I liked ${LIPSTICK_TITLE} a lot.`, '', 'More to say.', ''].join('\n');
 

@@ -3,14 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { accuracy, GOALS, loadQueryCases, oursRanker, percent } from '../../bench/searchQuality';
-import { decodeBundle } from '../../src/core/index/bundle';
+import { readBundle } from '../../src/core/index/binaryBundle';
 import { SessionIndex } from '../../src/core/index/sessionIndex';
 import { SessionSearch } from '../../src/core/search/sessionSearch';
 import { joinedWords, sameAs } from '../../src/core/search/words';
 
 // The committed bundled index, and the queries people typed about talks in real recaps.
-const files = decodeBundle(JSON.parse(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.json'), 'utf8')));
-const index = new SessionIndex(files.map((f) => ({ origin: { file: 'bundled', bundled: true }, event: f.event, sessions: f.sessions })));
+const index = new SessionIndex(readBundle(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.bin')), 'bundled'));
 const search = new SessionSearch(index);
 const top = (q: string, event?: string, n = 10) =>
   search.search(q, { limit: n, ...(event ? { preferEvents: index.family(event) } : {}) }).map((r) => r.session.fullId);

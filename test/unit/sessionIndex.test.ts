@@ -4,7 +4,7 @@ import { loadIndexFile } from '../../src/core/index/loadIndexFile';
 import type { ConferenceEvent, Session } from '../../src/core/index/model';
 import { SessionIndex, type IndexSource } from '../../src/core/index/sessionIndex';
 
-const BUNDLE = '/ext/data/bundled/index.json';
+const BUNDLE = '/ext/data/bundled/index.bin';
 const bundled = (event: ConferenceEvent, sessions: Session[]): IndexSource => ({ origin: { file: BUNDLE, bundled: true }, event, sessions });
 const workspace = (file: string, event: ConferenceEvent, sessions: Session[], sessionLines?: number[]): IndexSource =>
   sessionLines ? { origin: { file }, event, sessions, sessionLines } : { origin: { file }, event, sessions };

@@ -2,14 +2,13 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeBundle } from '../../src/core/index/bundle';
+import { readBundle } from '../../src/core/index/binaryBundle';
 import { SessionIndex } from '../../src/core/index/sessionIndex';
 import { SessionSearch } from '../../src/core/search/sessionSearch';
 import { editDistance, words } from '../../src/core/search/words';
 
 // The committed bundled index: FOSDEM 2007–2026 plus the seed events.
-const files = decodeBundle(JSON.parse(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.json'), 'utf8')));
-const index = new SessionIndex(files.map((f) => ({ origin: { file: 'bundled', bundled: true }, event: f.event, sessions: f.sessions })));
+const index = new SessionIndex(readBundle(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.bin')), 'bundled'));
 const search = new SessionSearch(index);
 const top = (q: string, n = 5, options = {}) => search.search(q, { limit: n, ...options }).map((r) => r.session.fullId);
 

@@ -39,13 +39,21 @@ type BundleRow = [string, string, number[], number, number, string, number, numb
 /** How many URLs must share a beginning for it to be a prefix. */
 const MIN_PREFIX_USES = 8;
 
-function urlPrefixes(files: readonly EventFile[]): { prefixes: string[]; code: (url: string, id: string) => string } {
+/** A URL as one of the common beginnings plus the rest; `withId` when the rest starts with the session's id, which is then left out of it. */
+export interface CodedUrl {
+  prefix: number;
+  withId: boolean;
+  rest: string;
+}
+
+/** The common URL beginnings of these sessions (number 0 is '', every other URL's), and how to split a URL by them. */
+export function urlPrefixes(files: readonly EventFile[]): { prefixes: string[]; split: (url: string, id: string) => CodedUrl } {
   const counts = new Map<string, number>();
   // Up to the last / or = before the final path segment (a page's trailing slash is part of its last segment).
   const head = (url: string) => /^.*[/=]/.exec(url.endsWith('/') ? url.slice(0, -1) : url)?.[0] ?? '';
   for (const f of files)
     for (const s of f.sessions) for (const u of [s.video, s.slides, s.schedule]) if (u) counts.set(head(u), (counts.get(head(u)) ?? 0) + 1);
-  // The most used get the shortest numbers; '' (number 0) is every other URL's.
+  // The most used get the shortest numbers.
   const prefixes = [
     '',
     ...[...counts]
@@ -53,22 +61,26 @@ function urlPrefixes(files: readonly EventFile[]): { prefixes: string[]; code: (
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([p]) => p),
   ];
-  const numbers = new Map(prefixes.map((p, i) => [p, i.toString(36)]));
+  const numbers = new Map(prefixes.map((p, i) => [p, i]));
   return {
     prefixes,
-    code: (url, id) => {
+    split: (url, id) => {
       const h = head(url);
       const n = numbers.get(h);
-      if (n === undefined) return `0|${url}`;
+      if (n === undefined) return { prefix: 0, withId: false, rest: url };
       const rest = url.slice(h.length);
-      return rest.startsWith(id) ? `${n}*${rest.slice(id.length)}` : `${n}|${rest}`;
+      return rest.startsWith(id) ? { prefix: n, withId: true, rest: rest.slice(id.length) } : { prefix: n, withId: false, rest };
     },
   };
 }
 
 export function encodeBundle(files: readonly EventFile[], sources: string[]): Bundle {
-  const { prefixes, code } = urlPrefixes(files);
-  const url = (u: string | undefined, id: string) => (u ? code(u, id) : '');
+  const { prefixes, split } = urlPrefixes(files);
+  const url = (u: string | undefined, id: string) => {
+    if (!u) return '';
+    const c = split(u, id);
+    return `${c.prefix.toString(36)}${c.withId ? '*' : '|'}${c.rest}`;
+  };
   const strings: string[] = [];
   const stringRefs = new Map<string, number>();
   const ref = (s: string | undefined): number => {

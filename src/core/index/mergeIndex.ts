@@ -1,7 +1,7 @@
 import { eventParentProblems, locateParentProblems } from './eventParents';
 import type { IndexProblem } from './indexProblem';
 import type { LoadedIndexFile } from './loadIndexFile';
-import { SessionIndex, type IndexSource } from './sessionIndex';
+import { SessionIndex, type IndexInput, type IndexSource } from './sessionIndex';
 import { fileSources } from './sources';
 
 /** A user's index file, read and loaded. */
@@ -28,7 +28,7 @@ export interface MergedIndex {
  * so they are checked on the merged index and each problem is located in the
  * file of its event.
  */
-export function mergeIndex(bundled: readonly IndexSource[], files: readonly IndexFile[]): MergedIndex {
+export function mergeIndex(bundled: readonly IndexInput[], files: readonly IndexFile[]): MergedIndex {
   const sources = files.flatMap((f) => fileSources(f.loaded, f.path));
   const index = new SessionIndex([...bundled, ...sources]);
   const parents = files.length ? eventParentProblems(index.events) : [];

@@ -1,4 +1,5 @@
-import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
+import type { SearchData } from '../index/prebuiltSearch';
+import type { IndexedSession, SessionIndex, SessionTable } from '../index/sessionIndex';
 import { Vocabulary } from './vocabulary';
 import { WordIndex, type Expansion } from './wordIndex';
 import { joinedWords, words } from './words';
@@ -55,7 +56,12 @@ const PICK_CAP = 3000;
  */
 export class SessionSearch {
   private readonly words: WordIndex;
-  private readonly sessions: readonly IndexedSession[];
+  /** The documents: every session of the index, or a bundle's table followed by the rest (see SessionIndex.tableDocuments). */
+  private readonly list: readonly IndexedSession[] | undefined;
+  private readonly table: SessionTable | undefined;
+  private readonly replaced: ReadonlyMap<number, IndexedSession> = new Map();
+  private readonly rest: readonly IndexedSession[] = [];
+  private readonly documentCount: number;
   // Per-document scratch space, reused by every query and left zeroed after it.
   private readonly cover: Float32Array;
   private readonly strength: Float32Array;
@@ -73,22 +79,52 @@ export class SessionSearch {
   private readonly expansions = new Map<string, Expansion[]>();
 
   constructor(private readonly index: SessionIndex) {
-    this.sessions = index.sessions;
-    const n = this.sessions.length;
-    this.titleLength = new Uint8Array(n);
-    this.eventOf = new Uint32Array(n);
+    // The bundle's prebuilt search, where the index still starts with its sessions unchanged:
+    // only the sessions after them (the workspace's own) are read, and the bundle's are made
+    // only when a search returns them.
+    const documents = index.tableDocuments();
+    const prebuilt = documents?.table.search;
+    let n: number;
     const eventNumbers = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const eventId = this.sessions[i]!.eventId;
+    const number = (eventId: string) => {
       let e = eventNumbers.get(eventId);
       if (e === undefined) {
         e = this.eventIds.push(eventId) - 1;
         eventNumbers.set(eventId, e);
       }
-      this.eventOf[i] = e;
+      return e;
+    };
+    // Rows whose words changed since the search was prebuilt: those a later source replaced, and
+    // every row of an event it renamed (a session's words include its event's name).
+    const again = new Set<number>();
+    if (documents && prebuilt) {
+      const { table, replaced, rest } = documents;
+      this.table = table;
+      this.replaced = replaced;
+      this.rest = rest;
+      n = table.count + rest.length;
+      this.eventOf = new Uint32Array(n);
+      // Events in the order their first session comes, as below.
+      for (const { event, first, count } of table.events) {
+        if (count === 0) continue;
+        this.eventOf.fill(number(event.id), first, first + count);
+        if (index.events.get(event.id)?.name !== event.name) for (let row = first; row < first + count; row++) again.add(row);
+      }
+      rest.forEach((s, i) => (this.eventOf[table.count + i] = number(s.eventId)));
+      for (const row of replaced.keys()) again.add(row);
+    } else {
+      this.list = index.sessions;
+      n = this.list.length;
+      this.eventOf = new Uint32Array(n);
+      for (let i = 0; i < n; i++) this.eventOf[i] = number(this.list[i]!.eventId);
     }
-    const vocabulary = new Vocabulary();
-    this.words = new WordIndex(vocabulary, n, (i, add) => this.documentTerms(vocabulary, i, add));
+    this.documentCount = n;
+    this.titleLength = new Uint8Array(n);
+    const vocabulary = new Vocabulary(prebuilt?.vocabulary);
+    if (prebuilt) this.titleLength.set(prebuilt.titleLength);
+    const reread = [...again].sort((a, b) => a - b);
+    const base = prebuilt && { data: prebuilt, documentCount: prebuilt.titleLength.length, reread };
+    this.words = new WordIndex(vocabulary, n, (i, add) => this.documentTerms(vocabulary, i, add), base);
     this.cover = new Float32Array(n);
     this.strength = new Float32Array(n);
     this.bestCover = new Float32Array(n);
@@ -99,12 +135,24 @@ export class SessionSearch {
   }
 
   get vocabularySize(): number {
-    return this.words.terms.length;
+    return this.words.termCount;
+  }
+
+  /** Document d's session. */
+  private sessionAt(d: number): IndexedSession {
+    if (this.list) return this.list[d]!;
+    const table = this.table!;
+    return d < table.count ? (this.replaced.get(d) ?? table.session(d)) : this.rest[d - table.count]!;
+  }
+
+  /** What a bundle stores to skip this build (see PrebuiltSearch). */
+  data(): SearchData {
+    return { ...this.words.data(), titleLength: this.titleLength.slice() };
   }
 
   /** What a person may type to find a session: its title, speakers, companies, track and event. */
   private documentTerms(vocabulary: Vocabulary, i: number, add: (term: number, field: number) => void): void {
-    const s = this.sessions[i]!;
+    const s = this.sessionAt(i);
     let eventTerms = this.eventTerms.get(s.eventId);
     if (!eventTerms) {
       const terms: number[] = [];
@@ -134,7 +182,7 @@ export class SessionSearch {
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const limit = Math.max(1, options.limit ?? 20);
-    const exact = query.includes('/') ? this.index.get(query.trim()) : undefined;
+    const exact = this.exactly(query);
     const all = words(query);
     const qwords = [...new Set(all)].slice(0, 12);
     if (qwords.length === 0) return exact ? [{ session: exact, score: 2 }] : [];
@@ -149,7 +197,7 @@ export class SessionSearch {
     // completions) cannot pick candidates: it only scores the sessions the rarer words picked.
     // When every word is that common, each picks.
     const reach = expanded.map((ex) => ex.reduce((sum, e) => sum + index.df(e.term), 0));
-    const common = Math.max(200, this.sessions.length * 0.04);
+    const common = Math.max(200, this.documentCount * 0.04);
     const order = qwords
       .map((_, w) => w)
       .filter((w) => worth[w]! > 0)
@@ -203,6 +251,18 @@ export class SessionSearch {
         touchedBy[d] = 0;
       }
     }
+  }
+
+  /**
+   * The session whose full id (or alias) the query is. Only a query that starts
+   * with an event id and a slash can be one (event ids hold no slash), so
+   * "HTTP/3" does not make the index list every session.
+   */
+  private exactly(query: string): IndexedSession | undefined {
+    const id = query.trim();
+    const slash = id.indexOf('/');
+    if (slash <= 0 || !this.index.events.has(id.slice(0, slash))) return undefined;
+    return this.index.get(id);
   }
 
   /** A query's words as the index expands them, remembered: each keystroke repeats all but the last word. */
@@ -261,7 +321,7 @@ export class SessionSearch {
       if (top.length > limit) top.pop();
       if (top.length === limit) floor = top[limit - 1]!.score;
     }
-    const results = top.map(({ d, score }) => ({ session: this.sessions[d]!, score }));
+    const results = top.map(({ d, score }) => ({ session: this.sessionAt(d), score }));
     if (exact) {
       const at = results.findIndex((r) => r.session === exact);
       if (at >= 0) results.splice(at, 1);

@@ -1,3 +1,4 @@
+import type { VocabularyData } from '../index/prebuiltSearch';
 import { words } from './words';
 
 const EMPTY = -1;
@@ -11,13 +12,62 @@ const EMPTY = -1;
  * so both ways yield exactly the words `words()` does.
  */
 export class Vocabulary {
-  readonly terms: string[] = [];
-  private hashes: number[] = [];
+  /** Each id's word; for a prebuilt vocabulary, filled in as words are asked for. */
+  private readonly list: string[];
+  private count: number;
+  private hashes: Int32Array;
   /** Open addressing: slot → term id, EMPTY when free. Kept at most half full. */
-  private slots = new Int32Array(1 << 12).fill(EMPTY);
+  private slots: Int32Array;
+  /** A prebuilt vocabulary's words, all in one string: word t is text[starts[t], starts[t + 1]). */
+  private readonly packed: { text: string; starts: Uint32Array } | undefined;
+
+  /**
+   * Empty, or as data() gave it (its ids the same): a prebuilt vocabulary
+   * makes a string of a word only when the word is asked for.
+   */
+  constructor(prebuilt?: VocabularyData) {
+    if (prebuilt) {
+      this.count = prebuilt.starts.length - 1;
+      this.list = new Array<string>(this.count);
+      this.packed = { text: prebuilt.text, starts: prebuilt.starts };
+      // Copies: new words change them, and a prebuilt vocabulary may serve several indexes.
+      this.hashes = new Int32Array(Math.max(1024, this.count * 2));
+      this.hashes.set(prebuilt.hashes);
+      this.slots = prebuilt.slots.slice();
+    } else {
+      this.count = 0;
+      this.list = [];
+      this.packed = undefined;
+      this.hashes = new Int32Array(1024);
+      this.slots = new Int32Array(1 << 12).fill(EMPTY);
+    }
+  }
 
   get size(): number {
-    return this.terms.length;
+    return this.count;
+  }
+
+  /** The word with this id. */
+  term(id: number): string {
+    let word = this.list[id];
+    if (word === undefined) {
+      const { text, starts } = this.packed!;
+      word = this.list[id] = text.slice(starts[id]!, starts[id + 1]!);
+    }
+    return word;
+  }
+
+  /** Every word, by id. */
+  get terms(): string[] {
+    return Array.from({ length: this.count }, (_, id) => this.term(id));
+  }
+
+  /** What a bundle stores to rebuild this vocabulary without hashing a word (see the constructor). */
+  data(): VocabularyData {
+    const words = this.terms;
+    const starts = new Uint32Array(words.length + 1);
+    for (let t = 0; t < words.length; t++) starts[t + 1] = starts[t]! + words[t]!.length;
+    return { text: words.join(''), starts, hashes: this.hashes.slice(0, this.count), slots: this.slots.slice() };
   }
 
   idOf(word: string): number | undefined {
@@ -25,7 +75,7 @@ export class Vocabulary {
     for (let s = hash & (this.slots.length - 1); ; s = (s + 1) & (this.slots.length - 1)) {
       const id = this.slots[s]!;
       if (id === EMPTY) return undefined;
-      if (this.hashes[id] === hash && this.terms[id] === word) return id;
+      if (this.hashes[id] === hash && this.term(id) === word) return id;
     }
   }
 
@@ -74,7 +124,7 @@ export class Vocabulary {
       const id = this.slots[s]!;
       if (id === EMPTY) return undefined;
       if (this.hashes[id] !== hash) continue;
-      const term = this.terms[id]!;
+      const term = this.term(id);
       if (term.length !== length) continue;
       let same = true;
       for (let k = 0; k < length && same; k++) same = WORD_CHAR[text.charCodeAt(start + k)] === term.charCodeAt(k);
@@ -83,9 +133,15 @@ export class Vocabulary {
   }
 
   private add(word: string, hash: number): number {
-    const id = this.terms.push(word) - 1;
-    this.hashes.push(hash);
-    if (this.terms.length * 2 > this.slots.length) this.grow();
+    const id = this.count++;
+    this.list[id] = word;
+    if (id === this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = hash;
+    if (this.count * 2 > this.slots.length) this.grow();
     else this.place(id);
     return id;
   }
@@ -98,7 +154,7 @@ export class Vocabulary {
 
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
-    for (let id = 0; id < this.terms.length; id++) this.place(id);
+    for (let id = 0; id < this.count; id++) this.place(id);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { IndexProblem } from '../index/indexProblem';
 import { loadIndexFile } from '../index/loadIndexFile';
 import { mergeIndex, type IndexFile } from '../index/mergeIndex';
-import type { IndexSource, SessionIndex } from '../index/sessionIndex';
+import type { IndexInput, IndexSource, SessionIndex } from '../index/sessionIndex';
 import { SessionSearch } from '../search/sessionSearch';
 import type { Disposable, RecapWorkspace } from './workspace';
 
@@ -10,6 +10,8 @@ export interface IndexSnapshot {
   index: SessionIndex;
   search: SessionSearch;
   builtInMs: number;
+  /** Where builtInMs went: loading the bundled index (the first build only; 0 after), merging, the search. */
+  steps: { bundleMs: number; indexMs: number; searchMs: number };
   /** The workspace files' sources it was merged from, after the bundled ones (what the lint worker rebuilds it from). */
   workspaceSources: IndexSource[];
 }
@@ -23,7 +25,7 @@ export interface IndexLog {
 export interface IndexManagerOptions {
   workspace: RecapWorkspace;
   /** The bundled index's sources: called once, on the first snapshot; a rejection leaves the workspace files alone. */
-  loadBundled: () => Promise<IndexSource[]>;
+  loadBundled: () => Promise<IndexInput[]>;
   /** The index file globs (`recap.indexFiles`), read at every scan. */
   globs: () => readonly string[];
   /** Runs `task` after `delayMs` (the caller's timer, which debounces rebuilds); returns what cancels it. */
@@ -50,7 +52,7 @@ export class IndexManager implements Disposable {
   private readonly problemListeners = new Set<(uris: readonly string[]) => void>();
   private readonly log: IndexLog;
   private watcher: Disposable | undefined;
-  private bundled: Promise<IndexSource[]> | undefined;
+  private bundled: Promise<IndexInput[]> | undefined;
   private current: Promise<IndexSnapshot> | undefined;
   private scanned: Promise<void> | undefined;
   private cancelRebuild: (() => void) | undefined;
@@ -155,7 +157,7 @@ export class IndexManager implements Disposable {
     }, delayMs);
   }
 
-  private loadBundled(): Promise<IndexSource[]> {
+  private loadBundled(): Promise<IndexInput[]> {
     this.bundled ??= this.options.loadBundled().catch((err: Error) => {
       this.log.error(`the bundled index could not be read (${err.message}); only workspace index files are used`);
       return [];
@@ -165,7 +167,9 @@ export class IndexManager implements Disposable {
 
   private async build(): Promise<IndexSnapshot> {
     const started = performance.now();
+    const first = this.bundled === undefined;
     const bundled = await this.loadBundled();
+    const loaded = performance.now();
     const entries = [...this.files.entries()].sort(([a], [b]) => a.localeCompare(b));
     const merged = mergeIndex(
       bundled,
@@ -174,12 +178,14 @@ export class IndexManager implements Disposable {
     entries.forEach(([uri, { loaded }], i) => this.fileProblems.set(uri, [...loaded.problems, ...merged.parentProblems[i]!]));
     if (entries.length) this.problemsChanged(entries.map(([uri]) => uri));
     const { index } = merged;
+    const indexed = performance.now();
     const search = new SessionSearch(index);
     const builtInMs = performance.now() - started;
+    const steps = { bundleMs: first ? loaded - started : 0, indexMs: indexed - loaded, searchMs: started + builtInMs - indexed };
     this.log.info(
       `session index: ${index.sessions.length} sessions from ${entries.length} workspace file(s) and the bundled index, built in ${builtInMs.toFixed(0)} ms`,
     );
-    return { index, search, builtInMs, workspaceSources: merged.fileSources };
+    return { index, search, builtInMs, steps, workspaceSources: merged.fileSources };
   }
 
   private problemsChanged(uris: readonly string[]): void {

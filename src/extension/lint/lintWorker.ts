@@ -5,10 +5,9 @@
 // re-reads only the changed blocks.
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { decodeBundle } from '../../core/index/bundle';
-import { SessionIndex, type IndexSource } from '../../core/index/sessionIndex';
-import { bundledSources } from '../../core/index/sources';
 import { RecapAnalyses } from '../../core/analysis/recapAnalyses';
+import { readBundle } from '../../core/index/binaryBundle';
+import { SessionIndex, type IndexInput, type IndexSource } from '../../core/index/sessionIndex';
 import type { RuleSetting } from '../../core/lint/lintRecap';
 import { DEFAULT_RECAP_FILE_OPTIONS, type RecapFileOptions } from '../../core/recap/recapFiles';
 import { SessionSearch } from '../../core/search/sessionSearch';
@@ -16,7 +15,7 @@ import type { DocumentText, FromLintWorker, ToLintWorker } from './lintWorkerPro
 
 let index: SessionIndex | undefined;
 let search: SessionSearch | undefined;
-let bundled: { path: string; sources: IndexSource[] } | undefined;
+let bundled: { path: string; sources: IndexInput[] } | undefined;
 /** Per document: the version held and its text as written (what the next changes apply to). */
 const documents = new Map<string, { version: number; text: string }>();
 /** Which files are recaps, as the last request said (the host's setting). */
@@ -25,9 +24,9 @@ const analyses = new RecapAnalyses(() => recapFiles);
 
 function setIndex(bundlePath: string, workspace: IndexSource[]): void {
   if (bundled?.path !== bundlePath) {
-    let sources: IndexSource[] = [];
+    let sources: IndexInput[] = [];
     try {
-      sources = bundledSources(decodeBundle(JSON.parse(readFileSync(bundlePath, 'utf8'))), bundlePath);
+      sources = readBundle(readFileSync(bundlePath), bundlePath);
     } catch {
       // The host reports an unreadable bundled index; here the workspace files alone are used, as there.
     }

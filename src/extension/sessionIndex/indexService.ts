@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { decodeBundle } from '../../core/index/bundle';
-import type { IndexSource } from '../../core/index/sessionIndex';
-import { bundledSources } from '../../core/index/sources';
+import { readBundle } from '../../core/index/binaryBundle';
+import type { IndexInput } from '../../core/index/sessionIndex';
 import { IndexManager, type IndexSnapshot as CoreSnapshot } from '../../core/workspace/indexManager';
 import { VsCodeWorkspace } from '../vscodeWorkspace';
 import { indexDiagnostics } from './indexDiagnostics';
@@ -16,8 +15,8 @@ export interface IndexSnapshot extends CoreSnapshot {
 export const DEFAULT_INDEX_FILES = ['.recap/**/*.{yaml,yml,json}'];
 
 /** The bundled index, read and decoded: the one place the extension loads it. */
-function loadBundled(bundlePath: string): Promise<IndexSource[]> {
-  return readFile(bundlePath, 'utf8').then((json) => bundledSources(decodeBundle(JSON.parse(json)), bundlePath));
+function loadBundled(bundlePath: string): Promise<IndexInput[]> {
+  return readFile(bundlePath).then((bytes) => readBundle(bytes, bundlePath));
 }
 
 /**

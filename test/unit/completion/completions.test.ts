@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { completeAt, type CompletionEntry } from '../../../src/core/completion/completions';
-import { decodeBundle } from '../../../src/core/index/bundle';
+import { readBundle } from '../../../src/core/index/binaryBundle';
 import { SessionIndex } from '../../../src/core/index/sessionIndex';
-import { bundledSources } from '../../../src/core/index/sources';
 import { parseRecap } from '../../../src/core/recap/parseRecap';
 import { SessionSearch } from '../../../src/core/search/sessionSearch';
 import { LIPSTICK, lipstickEntryLines } from '../../fixtures/lipstick';
 
-const files = decodeBundle(JSON.parse(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.json'), 'utf8')));
-const index = new SessionIndex(bundledSources(files, 'bundled'));
+const index = new SessionIndex(readBundle(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.bin')), 'bundled'));
 const search = new SessionSearch(index);
 
 /** Completes at the `|` in the text; returns the items and a function applying one. */

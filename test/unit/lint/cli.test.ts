@@ -14,7 +14,7 @@ function capture(cwd: string): CliIo & { stdout: string[]; stderr: string[] } {
 }
 
 // The CLI finds the bundled index beside its bundle; the test bundle lives elsewhere.
-process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
+process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.bin');
 
 const dir = mkdtempSync(join(tmpdir(), 'recap-lint-'));
 const write = (path: string, text: string) => {

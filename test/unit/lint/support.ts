@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeBundle } from '../../../src/core/index/bundle';
+import { readBundle } from '../../../src/core/index/binaryBundle';
 import { SessionIndex } from '../../../src/core/index/sessionIndex';
-import { bundledSources } from '../../../src/core/index/sources';
 import type { Finding, TextEdit } from '../../../src/core/lint/finding';
 import { SessionSearch } from '../../../src/core/search/sessionSearch';
 
 /** The committed bundled index (FOSDEM 2007–2026 plus the seed events), loaded once for all lint tests. */
-export const index = new SessionIndex(
-  bundledSources(decodeBundle(JSON.parse(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.json'), 'utf8'))), 'bundled'),
-);
+export const index = new SessionIndex(readBundle(readFileSync(join(process.cwd(), 'data', 'bundled', 'index.bin')), 'bundled'));
 export const search = new SessionSearch(index);
 
 /** Applies edits (non-overlapping, any order) to a text. */

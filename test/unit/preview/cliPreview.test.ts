@@ -5,16 +5,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { previewCommand } from '../../../src/cli/commands/preview';
 import { UsageError, type CliIo } from '../../../src/cli/io';
-import { decodeBundle } from '../../../src/core/index/bundle';
+import { readBundle } from '../../../src/core/index/binaryBundle';
 import { SessionIndex } from '../../../src/core/index/sessionIndex';
-import { bundledSources } from '../../../src/core/index/sources';
 import { lintRecap } from '../../../src/core/lint/lintRecap';
 import { parseRecap } from '../../../src/core/recap/parseRecap';
 import { SessionSearch } from '../../../src/core/search/sessionSearch';
 import { assertInert, HOSTILE_RECAP, marksOf } from './helpers';
 
 // The CLI finds the bundled index and media/ beside its bundle (dist/..); tests run from elsewhere.
-process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.json');
+process.env.RECAP_BUNDLED_INDEX = join(process.cwd(), 'data', 'bundled', 'index.bin');
 process.env.RECAP_MEDIA_DIR = join(process.cwd(), 'media');
 
 const dir = mkdtempSync(join(tmpdir(), 'recap-cli-preview-'));
@@ -33,7 +32,7 @@ test('recap preview writes the standalone page: every finding marked with its ru
   const html = readFileSync(join(dir, 'out', 'kubecon.html'), 'utf8');
 
   const text = readFileSync(EXAMPLE, 'utf8');
-  const index = new SessionIndex(bundledSources(decodeBundle(JSON.parse(readFileSync(process.env.RECAP_BUNDLED_INDEX!, 'utf8'))), 'bundled'));
+  const index = new SessionIndex(readBundle(readFileSync(process.env.RECAP_BUNDLED_INDEX!), 'bundled'));
   const parsed = parseRecap(EXAMPLE, text);
   const result = lintRecap(parsed, { index, search: new SessionSearch(index) });
   assert.ok(result.findings.length > 0, 'the example has findings');
