@@ -40,6 +40,10 @@ export interface RecapWriterApi {
   onDidChangeIndex: vscode.Event<IndexSnapshot>;
   /** Milliseconds the last completion request spent in the provider (parse, search, items). */
   lastCompletionMs(): number;
+  /** When (performance.now() in the extension host) the last answered completion request reached the provider and was answered. */
+  lastCompletionTimes(): { arrived: number; answered: number };
+  /** Milliseconds the last search for workspace index files (and their reading) took. */
+  indexScanMs(): number;
   /** ExtensionMode.Test only: what the "Recap index" language status item shows. */
   indexStatus?: () => IndexStatusState;
   /** How many completion requests have returned items so far. */
@@ -97,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     index: () => indexService.snapshot(),
     onDidChangeIndex: indexService.onDidChange,
     lastCompletionMs: () => completion.lastRequestMs,
+    lastCompletionTimes: () => completion.lastRequestTimes,
+    indexScanMs: () => indexService.scanMs,
     ...(testMode ? { indexStatus: () => indexStatus.state } : {}),
     completionsAnswered: () => completion.answered,
   };

@@ -499,16 +499,27 @@ class BundleTable implements SessionTable {
     return out;
   }
 
-  counts(): { sessionsWithVideo: number; sessionsWithSlides: number; speakerNames: readonly string[] } {
+  counts(except: ReadonlySet<number> = new Set()): { sessionsWithVideo: number; sessionsWithSlides: number; speakerNames: Set<string> } {
     let sessionsWithVideo = 0;
     let sessionsWithSlides = 0;
     for (let row = 0; row < this.count; row++) {
+      if (except.has(row)) continue;
       if (this.urlCodes[row * 3]) sessionsWithVideo++;
       if (this.urlCodes[row * 3 + 1]) sessionsWithSlides++;
     }
-    // Every speaker of the table gives at least one of its talks.
     this.strings.decodeAll();
-    const speakerNames = Array.from(this.speakerNames, (ref) => this.string(ref)!);
+    const speakerNames = new Set<string>();
+    if (except.size === 0) {
+      // Every speaker of the table gives at least one of its talks.
+      for (const ref of this.speakerNames) speakerNames.add(this.string(ref)!.toLowerCase());
+    } else {
+      const used = new Uint8Array(this.speakerNames.length);
+      for (let row = 0; row < this.count; row++) {
+        if (except.has(row)) continue;
+        for (let k = this.speakerStarts[row]!; k < this.speakerStarts[row + 1]!; k++) used[this.speakerList[k]!] = 1;
+      }
+      used.forEach((u, ref) => u && speakerNames.add(this.string(this.speakerNames[ref]!)!.toLowerCase()));
+    }
     return { sessionsWithVideo, sessionsWithSlides, speakerNames };
   }
 

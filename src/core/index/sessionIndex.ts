@@ -49,8 +49,8 @@ export interface SessionTable {
   rowOf(eventId: string, sessionId: string): number | undefined;
   /** Alias full id → current full id, for the sessions that have some. */
   aliases(): ReadonlyMap<string, string>;
-  /** What stats() counts, from the columns: sessions with a video and with slides, and the speakers' names. */
-  counts(): { sessionsWithVideo: number; sessionsWithSlides: number; speakerNames: readonly string[] };
+  /** What stats() counts, from the columns, leaving out the rows `except`: sessions with a video and with slides, the speakers' names in lower case. */
+  counts(except?: ReadonlySet<number>): { sessionsWithVideo: number; sessionsWithSlides: number; speakerNames: Set<string> };
 }
 
 /** What an index is built from: sources (index files, a JSON bundle's events) and session tables, in order. */
@@ -246,19 +246,18 @@ export class SessionIndex {
     if (this.counted) return { ...this.counted };
     const files = new Set<string>();
     const documents = this.tableDocuments();
-    // A table counts from its columns, without making its sessions (unless some are replaced).
-    const fromTable = documents !== undefined && documents.replaced.size === 0 && !this.list;
-    const others = fromTable ? documents.rest : this.sessions;
+    // A table counts from its columns, without making its sessions; the sessions replacing rows count as the rest do.
+    const fromTable = documents !== undefined && !this.list;
+    const others = fromTable ? [...documents.replaced.values(), ...documents.rest] : this.sessions;
     for (const entry of others) if (!entry.origin.bundled) files.add(entry.origin.file);
     for (const entry of this.events.values()) if (!entry.origin.bundled) files.add(entry.origin.file);
     let counts = countSessions(others);
     if (fromTable) {
-      const table = documents.table.counts();
-      const speakers = new Set<string>();
-      for (const name of table.speakerNames) speakers.add(name.toLowerCase());
+      const table = documents.table.counts(new Set(documents.replaced.keys()));
+      const speakers = table.speakerNames;
       for (const s of others) for (const sp of s.speakers) speakers.add(sp.name.toLowerCase());
       counts = {
-        sessions: counts.sessions + documents.table.count,
+        sessions: counts.sessions + documents.table.count - documents.replaced.size,
         speakers: speakers.size,
         sessionsWithVideo: counts.sessionsWithVideo + table.sessionsWithVideo,
         sessionsWithSlides: counts.sessionsWithSlides + table.sessionsWithSlides,

@@ -103,6 +103,9 @@ export class IndexManager implements Disposable {
     if (this.scanned) void this.scan(true);
   }
 
+  /** How long the last search for index files (and their reading) took. */
+  scanMs = 0;
+
   private async scan(notify: boolean): Promise<void> {
     const { workspace } = this.options;
     this.watcher?.dispose();
@@ -112,8 +115,10 @@ export class IndexManager implements Disposable {
     this.fileProblems.clear();
     if (dropped.length) this.problemsChanged(dropped);
     const globs = this.options.globs();
+    const started = performance.now();
     const uris = await workspace.findFiles(globs);
     await Promise.all(uris.map((uri) => this.loadFile(uri)));
+    this.scanMs = performance.now() - started;
     if (this.disposed) return;
     this.watcher = workspace.watch?.(globs, {
       created: (uri) => void this.loadFile(uri).then(() => this.scheduleRebuild()),

@@ -74,7 +74,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   }
 
   async analyze(document: vscode.TextDocument): Promise<Analysis> {
-    const snapshot = await this.indexService.snapshot();
+    const snapshot = await this.indexService.snapshotAfterCompletions();
     this.snapshotNow = snapshot;
     // Every Markdown document: a post that declares nothing is checked only when it mentions talks clearly enough.
     const { parsed, result, isRecap } = this.documents.analyses.analyze(versionOf(document), {
@@ -124,7 +124,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     }
     // Completion there reads the fences above the cursor: read ahead while the worker checks.
     this.documents.warm(document);
-    const snapshot = await this.indexService.snapshot();
+    const snapshot = await this.indexService.snapshotAfterCompletions();
     const key = document.uri.toString();
     try {
       const path = document.uri.fsPath || document.uri.path;

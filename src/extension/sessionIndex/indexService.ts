@@ -74,6 +74,22 @@ export class IndexService implements vscode.Disposable {
     return this.manager.problemCounts();
   }
 
+  /**
+   * The current snapshot, one turn of the event loop after it is ready: what
+   * the lint waits for, so that a completion asked for while the index loads
+   * is answered before the lint's first pass (which lists every session).
+   */
+  async snapshotAfterCompletions(): Promise<IndexSnapshot> {
+    const snapshot = await this.snapshot();
+    await new Promise((resolve) => setImmediate(resolve));
+    return snapshot;
+  }
+
+  /** How long the last search for index files (and their reading) took. */
+  get scanMs(): number {
+    return this.manager.scanMs;
+  }
+
   /** The current snapshot; the first call loads everything. */
   snapshot(): Promise<IndexSnapshot> {
     return this.manager.snapshot().then((s) => this.withPath(s));

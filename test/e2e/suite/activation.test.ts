@@ -12,29 +12,33 @@ const labelText = (item: vscode.CompletionItem | undefined) => (item ? (typeof i
 const run = promisify(execFile);
 
 suite('activation', () => {
-  test('a Markdown file activates the extension', async () => {
+  test('a Markdown file activates the extension, and its first completion waits for the index only', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, 'extension present');
     assert.equal(extension.isActive, false, 'not active before any Markdown file is opened');
-    const opened = performance.now();
-    await openRecap('recaps', 'kubecon.md');
-    const api = await extensionApi();
-    assert.ok(api.activationMs > 0);
-    log(`    activate() took ${api.activationMs.toFixed(1)} ms; ${api.sinceLoadMs.toFixed(1)} ms since the bundle loaded`);
-    // The first completion, asked for at once: it waits for the bundled index (and whatever runs before it on the host).
+    // The first recap opened asks for a completion at once: the answer waits for activation, the
+    // bundled index and whatever else runs on the extension host before it (the lint of the recap).
     const uri = workspaceFile('recaps', 'e2e-first-completion.md');
     const text = '---\nevent: fosdem-2024\ntalks: []\n---\n\nThe best talk was @@http3 stenberg';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     try {
+      const opened = performance.now();
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
+      const api = await extensionApi();
       const asked = performance.now();
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, document.positionAt(text.length));
       const answered = performance.now();
+      assert.ok(api.activationMs > 0);
+      log(`    activate() took ${api.activationMs.toFixed(1)} ms; ${api.sinceLoadMs.toFixed(1)} ms since the bundle loaded`);
       const { builtInMs, steps } = await api.index();
+      // Our provider's own view (the test runs in the same extension host, on the same clock): when the
+      // request reached it, when it answered. The rest of the wait is VS Code and the other completion providers.
+      const ours = api.lastCompletionTimes();
       log(
-        `    first completion answered ${(answered - opened).toFixed(0)} ms after the first recap was opened, ${(answered - asked).toFixed(0)} ms after it was asked for ` +
-          `(${api.lastCompletionMs().toFixed(0)} ms in the provider); index built in ${builtInMs.toFixed(0)} ms: bundled index loaded ${steps.bundleMs.toFixed(0)} ms, ` +
+        `    first completion: asked ${(asked - opened).toFixed(0)} ms after the recap was opened; our provider got it ${(ours.arrived - opened).toFixed(0)} ms ` +
+          `and answered ${(ours.answered - opened).toFixed(0)} ms after (${api.lastCompletionMs().toFixed(0)} ms of its own); VS Code returned the list ` +
+          `${(answered - opened).toFixed(0)} ms after. Index files found in ${api.indexScanMs().toFixed(0)} ms; index built in ${builtInMs.toFixed(0)} ms: bundled index loaded ${steps.bundleMs.toFixed(0)} ms, ` +
           `merged ${steps.indexMs.toFixed(0)} ms, search ${steps.searchMs.toFixed(0)} ms`,
       );
       const first = [...list.items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))[0];
@@ -42,8 +46,8 @@ suite('activation', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(uri);
-      await openRecap('recaps', 'kubecon.md');
     }
+    await openRecap('recaps', 'kubecon.md');
   });
 
   test('every contributed command is registered', async () => {
