@@ -8,19 +8,22 @@ import { bundledSources } from './sources';
  * The bundled index as it ships: one binary file holding the sessions column
  * by column and the search prebuilt over them. Loading it parses a small
  * header and lays typed arrays over the file's bytes; a session is made the
- * first time it is asked for, and its text columns are decoded (once, whole)
- * the first time any session is. So the search is ready without a JSON parse
- * of 35,000 rows, a copy of each session or a split and count of their words.
+ * first time it is asked for (its strings decoded alone), and every session
+ * when all are (each text column then decoded whole). So the search is ready
+ * without a JSON parse of 35,000 rows, a copy of each session or a split and
+ * count of their words.
  *
  *   "RECAPBIN" · u32 header length · header (JSON, padded) · sections
  *
  * The header has the sources, the events (with their number of sessions, in
  * order), the URL prefixes, the few aliases and where each section is. A
- * section is text (UTF-8, its values one after another, with a section
- * `<name>Lengths` of their lengths in UTF-16 code units, or `<name>Starts` of
- * where each begins) or little-endian unsigned integers (1, 2 or 4 bytes
- * each, starting at a multiple of 4).
- * Sessions are numbered across all events, in order.
+ * section is text (UTF-8, its values one after another, with a u32 section
+ * `<name>Starts` of where each begins in bytes, and one `<name>Lengths` of
+ * their lengths in UTF-16 code units where some are not ASCII) or
+ * little-endian unsigned integers (1, 2 or 4 bytes each, starting at a
+ * multiple of 4). The vocabulary's words, always decoded whole, are packed
+ * text: `termsStarts` counts UTF-16 code units. Sessions are numbered across
+ * all events, in order.
  */
 export const BINARY_BUNDLE_FORMAT = 'recap-bundle/2';
 
@@ -416,7 +419,7 @@ class BundleTable implements SessionTable {
   private readonly alone: (Speaker[] | undefined)[];
   private readonly prefixes: string[];
   private readonly aliasesOf: Record<string, string[]>;
-  /** Per event, asked for by find(): its session ids' rows. */
+  /** Per event asked about by rowOf(): its sessions' rows by id. */
   private readonly rowMaps = new Map<number, Map<string, number>>();
 
   constructor(
