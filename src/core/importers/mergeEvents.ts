@@ -4,12 +4,13 @@ import { makeIdsUnique } from './common';
 
 /**
  * A title as two sources of the same event both write it: case, accents,
- * punctuation, spacing and a leading "Keynote:" / "Lightning Talk:" label
- * do not matter.
+ * punctuation, spacing, a leading "Keynote:" / "Lightning Talk:" label and
+ * "Birds of a Feature (BoF)" for "BoF" do not matter.
  */
 export function normaliseTitle(title: string): string {
   return foldDiacritics(title)
     .toLowerCase()
+    .replace(/\bbirds of a feat(?:ure|her)\s*\(bof\)/g, 'bof')
     .replace(/^[^a-z0-9]*(?:keynote|lightning talk|tutorial|panel)\s*:\s*/, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -2,6 +2,7 @@ import type { ConferenceEvent, Session, Speaker } from '../index/model';
 import { normalizeUrl, parseHttpUrl } from '../links/recordingHosts';
 import { slugify } from '../text/slug';
 import { compact, makeIdsUnique } from './common';
+import { normaliseTitle } from './mergeEvents';
 import { ImportError, type ImportOptions, type ImportResult } from './types';
 
 /**
@@ -25,9 +26,11 @@ export interface SchedScrapeOptions extends ImportOptions {
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-/** Breaks, meals and badge desks: on the schedule, but not talks anyone recaps. */
+/** Breaks, meals, badge desks and booth hours: on the schedule, but not talks anyone recaps. */
 const NOT_A_TALK =
-  /^(?:badge pick-?up|lunch|coffee break|break\b|breakfast|fun run|solutions showcase|marketing office hours|cloud native learning lounge|registration)/i;
+  /^(?:badge pick-?up|lunch|coffee break|break\b|breakfast|fun run|solutions showcase|marketing office hours|cloud native learning lounge|registration|project pavilion - (?:am|pm) kiosks)/i;
+/** "CANCELLED: …", or "…: CANCELED" / "… (Canceled)" at the end. */
+const CANCELLED = /^cancell?ed\b|[:(]\s*cancell?ed\)?\s*$/i;
 /** Only a confident title match of the notes' fuzzy YouTube search is taken. */
 const MIN_MATCH_SCORE = 0.9;
 
@@ -101,7 +104,7 @@ export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {
     if (!name) continue;
     const video = str(item['video']);
     if (NOT_A_TALK.test(name) && !video) continue;
-    if (/^cancell?ed\b/i.test(name)) {
+    if (CANCELLED.test(name)) {
       warnings.push(`"${name}" was cancelled; left out`);
       continue;
     }
@@ -125,6 +128,30 @@ export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {
     });
     if (session.video) usedVideos.add(session.video);
     pending.push([session, note]);
+  }
+  // Talks only the notes have (the scrape missed their pages): their title, speakers, track and page, unless
+  // a talk of the same title is there already (the same talk, listed again under another Sched id).
+  const seen = new Set(items.map((raw) => schedEventId(str((raw as Obj | null)?.['url']))).filter(Boolean));
+  const titles = new Set(pending.map(([s]) => normaliseTitle(s.title)));
+  for (const [id, note] of notes) {
+    const name = str(note['title']);
+    if (seen.has(id) || !name || NOT_A_TALK.test(name) || CANCELLED.test(name)) continue;
+    const { title, speakers } = splitSpeakerTail(name);
+    if (titles.has(normaliseTitle(title))) continue;
+    titles.add(normaliseTitle(title));
+    const track = str(note['track'])?.replace(/^[^\p{L}\p{N}]+/u, '');
+    const page = str(note['sched_url']);
+    pending.push([
+      compact({
+        id: slugify(title.replace(/^[^\p{L}\p{N}]+/u, '')),
+        title: title.replace(/^[^\p{L}\p{N}"'“(]+\s*/u, ''),
+        speakers,
+        type: sessionType(title, track),
+        track: track && track !== 'Unclassified' ? track : undefined,
+        schedule: page && parseHttpUrl(page) ? normalizeUrl(page) : undefined,
+      }),
+      note,
+    ]);
   }
   // The notes' links only where the page had none, the match was confident, and no other talk has that video.
   for (const [session, note] of pending) {

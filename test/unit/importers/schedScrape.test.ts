@@ -86,3 +86,38 @@ test("the notes' link fills a talk without one only when its title match was con
   const low = importSchedScrape(page, { eventId: 'x', tracks: { sessions: [{ ...brain.sessions[0], youtube_match_score: 0.8 }] } }).files[0]!.sessions;
   assert.equal(low[0]!.video, undefined);
 });
+
+test('talks only the notes list are added, unless a talk of the same title is there; "…: CANCELED" and kiosk hours are left out', () => {
+  const page = {
+    sessions: [
+      { name: 'A talk - Ann Example, Org', url: 'https://x.sched.com/event/1AAA/a?iframe=no' },
+      { name: 'Flux Planning Birds of a Feature (BoF)', url: 'https://x.sched.com/event/1FFF/f?iframe=no' },
+      { name: 'SECURITY HUB | Unconference: CANCELED', url: 'https://x.sched.com/event/1SSS/s?iframe=no' },
+      { name: 'Project Pavilion - AM Kiosks', url: 'https://x.sched.com/event/1KKK/k?iframe=no' },
+    ],
+  };
+  const brain = {
+    sessions: [
+      { sched_event_id: '1AAA', title: 'A talk - Ann Example, Org', track: 'Security' },
+      { sched_event_id: '1BBB', title: 'B talk - Bo Example, Org', track: 'Maintainer Track', sched_url: 'https://x.sched.com/event/1BBB/b' },
+      { sched_event_id: '1FF2', title: 'Flux Planning BoF', track: 'Birds of a Feather' },
+      { sched_event_id: '1CCC', title: 'Lunch 🍲' },
+      { sched_event_id: '1DDD', title: 'CANCELLED: D talk - Di Example, Org' },
+    ],
+  };
+  const result = importSchedScrape(page, { eventId: 'x', tracks: brain });
+  const sessions = result.files[0]!.sessions;
+  assert.deepEqual(
+    sessions.map((s) => s.title),
+    ['A talk', 'Flux Planning Birds of a Feature (BoF)', 'B talk'],
+  );
+  assert.deepEqual(sessions[2], {
+    id: 'b-talk',
+    title: 'B talk',
+    speakers: [{ name: 'Bo Example', affiliation: 'Org' }],
+    type: 'talk',
+    track: 'Maintainer Track',
+    schedule: 'https://x.sched.com/event/1BBB/b',
+  });
+  assert.equal(result.warnings.filter((w) => /cancelled/.test(w)).length, 1);
+});

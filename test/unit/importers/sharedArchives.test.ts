@@ -52,6 +52,14 @@ test('KubeCon EU 2024 Sched scrape: breaks out, YouTube on the pages that embed 
   assert.deepEqual(importStats(result.files), EXPECTED_KUBECON);
   assert.equal(sessions.filter((s) => s.speakers.length > 0).length, EXPECTED_KUBECON_WITH_SPEAKERS);
   assert.equal(sessions.filter((s) => s.track).length, EXPECTED_KUBECON_WITH_TRACK);
+  assert.equal(result.warnings.filter((w) => /cancelled/.test(w)).length, 5);
+  assert.ok(!sessions.some((s) => /kiosks|canceled/i.test(s.title)));
+  // A talk only the notes have, with their speakers, track, page and confident recording.
+  const otel = sessions.find((s) => s.id === 'opentelemetry-project-updates-next-steps-and-ama')!;
+  assert.equal(otel.track, 'Maintainer Track');
+  assert.equal(otel.speakers[0]!.name, 'Severin Neumann');
+  assert.match(otel.schedule!, /kccnceu2024\.sched\.com\/event\/1Yhf8\//);
+  assert.match(otel.video!, /youtube\.com/);
 });
 
 test('EuroPython 2024: 172 sessions, 135 recordings, affiliations; pyvideo adds no recording the site lacks', () => {
@@ -76,8 +84,10 @@ test('EuroPython 2024: 172 sessions, 135 recordings, affiliations; pyvideo adds 
 
 // 21,712 talk files in 539 non-empty folders, less the two NO_PUBLISH ids; slides are related URLs labelled so.
 const EXPECTED_PYVIDEO = { events: 539, sessions: 21710, speakers: 13004, sessionsWithVideo: 21710, sessionsWithSlides: 1937 };
-// 495 items less 26 breaks, meals, badge desks and showcases and 2 cancelled talks; YouTube on the 336 pages that embed one and 2 confident second-brain matches.
-const EXPECTED_KUBECON = { events: 1, sessions: 467, speakers: 558, sessionsWithVideo: 338, sessionsWithSlides: 208 };
-const EXPECTED_KUBECON_WITH_SPEAKERS = 310;
-const EXPECTED_KUBECON_WITH_TRACK = 410;
+// 495 items less 32 breaks, meals, badge desks, kiosk hours and showcases and 5 cancelled slots, plus the 15 talks
+// only the second-brain notes list (their Sched pages are not in the scrape); YouTube on the 336 pages that embed
+// one and 11 confident second-brain matches.
+const EXPECTED_KUBECON = { events: 1, sessions: 473, speakers: 582, sessionsWithVideo: 347, sessionsWithSlides: 208 };
+const EXPECTED_KUBECON_WITH_SPEAKERS = 323;
+const EXPECTED_KUBECON_WITH_TRACK = 413;
 const EXPECTED_EP_AFFILIATED = 178;
