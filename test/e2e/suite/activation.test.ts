@@ -12,7 +12,7 @@ const labelText = (item: vscode.CompletionItem | undefined) => (item ? (typeof i
 const run = promisify(execFile);
 
 suite('activation', () => {
-  test('a Markdown file activates the extension, and its first completion waits for the index only', async () => {
+  test('a Markdown file activates the extension, which answers a completion asked for at once', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, 'extension present');
     assert.equal(extension.isActive, false, 'not active before any Markdown file is opened');
