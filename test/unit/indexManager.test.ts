@@ -255,3 +255,23 @@ test('a bundled index that cannot be read leaves the workspace files, logged as 
   );
   assert.ok(logged.includes('error the bundled index could not be read (ENOENT: gone); only workspace index files are used'), logged.join('\n'));
 });
+
+test('earliest(): while the workspace is still searched, the bundled index alone answers; once built, the full snapshot', async () => {
+  const { workspace, manager } = setup({ '.recap/kubecon.yaml': OVERRIDE });
+  // A workspace search that takes as long as the test says (VS Code's findFiles can take seconds).
+  let release = () => {};
+  const searched = new Promise<void>((resolve) => (release = resolve));
+  const findFiles = workspace.findFiles.bind(workspace);
+  workspace.findFiles = async (globs) => {
+    await searched;
+    return findFiles(globs);
+  };
+  const early = await manager.earliest();
+  assert.equal(early.index.get(PIG)?.title, 'Sometimes Lipstick Is Exactly What a Pig Needs!', 'the bundled session, the workspace file not read yet');
+  assert.equal(early.search.search('lipstick pig', { limit: 1 })[0]?.session.fullId, PIG);
+  assert.deepEqual(early.workspaceSources, []);
+  release();
+  const full = await manager.snapshot();
+  assert.equal(full.index.get(PIG)?.title, 'Lipstick on the Pig, my notes');
+  assert.equal(await manager.earliest(), full, 'built: the full snapshot from then on');
+});

@@ -64,9 +64,32 @@ export class IndexManager implements Disposable {
 
   /** The current snapshot; the first call scans the workspace and loads everything. */
   snapshot(): Promise<IndexSnapshot> {
+    // The bundled index is read while the workspace is searched for index files.
+    void this.loadBundled();
     this.scanned ??= this.scan(false);
     this.current ??= this.scanned.then(() => this.build());
+    void this.current.then(() => (this.built = true));
     return this.current;
+  }
+
+  /**
+   * The snapshot to answer at once (completion): the current one once it is
+   * built; before that, whichever is ready first of it and one of the
+   * bundled index alone, since the search for the workspace's index files
+   * can take seconds on a large workspace and the bundled index does not.
+   */
+  earliest(): Promise<IndexSnapshot> {
+    const full = this.snapshot();
+    if (this.built) return full;
+    this.bundledOnly ??= this.loadBundled().then((bundled) => {
+      const started = performance.now();
+      const { index } = mergeIndex(bundled, []);
+      const indexed = performance.now();
+      const search = new SessionSearch(index);
+      const done = performance.now();
+      return { index, search, builtInMs: done - started, steps: { bundleMs: 0, indexMs: indexed - started, searchMs: done - indexed }, workspaceSources: [] };
+    });
+    return Promise.race([full, this.bundledOnly]);
   }
 
   /** Calls `listener` with every snapshot a change of the files (or of the globs) builds. */
@@ -105,6 +128,10 @@ export class IndexManager implements Disposable {
 
   /** How long the last search for index files (and their reading) took. */
   scanMs = 0;
+  /** Whether the first full snapshot is built (earliest() then answers with the current one). */
+  private built = false;
+  /** Before then: a snapshot of the bundled index alone, for earliest(). */
+  private bundledOnly: Promise<IndexSnapshot> | undefined;
 
   private async scan(notify: boolean): Promise<void> {
     const { workspace } = this.options;

@@ -41,7 +41,8 @@ export class RecapCompletionProvider implements vscode.CompletionItemProvider {
     token: vscode.CancellationToken,
   ): Promise<vscode.CompletionList | undefined> {
     const arrived = performance.now();
-    const { index, search } = await this.indexService.snapshot();
+    // The first completions of a session do not wait for the search for the workspace's index files.
+    const { index, search } = await this.indexService.earliest();
     if (token.isCancellationRequested) return undefined;
     const started = performance.now();
     // For a large recap, a parse of part of the document: its offsets convert through `at` (see atCursor).

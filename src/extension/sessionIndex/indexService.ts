@@ -90,6 +90,11 @@ export class IndexService implements vscode.Disposable {
     return this.manager.scanMs;
   }
 
+  /** What completion answers from: the current snapshot, or the bundled index's alone while the workspace is still searched (see IndexManager.earliest). */
+  earliest(): Promise<IndexSnapshot> {
+    return this.manager.earliest().then((s) => this.withPath(s));
+  }
+
   /** The current snapshot; the first call loads everything. */
   snapshot(): Promise<IndexSnapshot> {
     return this.manager.snapshot().then((s) => this.withPath(s));
