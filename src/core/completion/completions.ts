@@ -256,20 +256,16 @@ function near(part: string, typed: string): boolean {
   return typed.length >= 4 && editDistance(part.slice(0, typed.length), typed, 1) <= 1;
 }
 
-const countsByIndex = new WeakMap<SessionIndex, Map<string, { sessions: number; video: number }>>();
-
 /** Sessions and sessions with video per event, counted once per index rather than on every keystroke. */
 function eventCounts(index: SessionIndex): Map<string, { sessions: number; video: number }> {
-  let counts = countsByIndex.get(index);
-  if (!counts) {
-    counts = new Map();
+  return index.derived(eventCounts, () => {
+    const counts = new Map<string, { sessions: number; video: number }>();
     for (const s of index.sessions) {
       const c = counts.get(s.eventId) ?? { sessions: 0, video: 0 };
       c.sessions++;
       if (s.video) c.video++;
       counts.set(s.eventId, c);
     }
-    countsByIndex.set(index, counts);
-  }
-  return counts;
+    return counts;
+  });
 }

@@ -85,6 +85,20 @@ export class SessionIndex {
     { table: SessionTable; replaced: Map<number, IndexedSession>; rest: IndexedSession[]; restById: Map<string, IndexedSession> } | null | undefined;
   private list: IndexedSession[] | undefined;
   private counted: IndexStats | undefined;
+  /** What other modules compute from this index (see derived), kept with it and dropped with it. */
+  private readonly derivations = new Map<object, unknown>();
+
+  /**
+   * What `build` makes from this index, made once per index: the title
+   * catalog, the title matchers, completion's per-event counts. `key` is the
+   * function asking (its module's own entry point), so each derivation has
+   * one owner, and all of them live here, in plain sight, as long as the
+   * index does.
+   */
+  derived<T>(key: object, build: (index: SessionIndex) => T): T {
+    if (!this.derivations.has(key)) this.derivations.set(key, build(this));
+    return this.derivations.get(key) as T;
+  }
 
   constructor(inputs: Iterable<IndexInput>) {
     for (const input of inputs) {

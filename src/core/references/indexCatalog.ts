@@ -149,13 +149,7 @@ function hashRange(s: string, from: number, to: number): number {
   return h & 0x3fffffff;
 }
 
-const catalogs = new WeakMap<SessionIndex, IndexCatalog>();
-
+/** The index's catalog, made once per index and kept by it. */
 export function indexCatalog(index: SessionIndex): IndexCatalog {
-  let c = catalogs.get(index);
-  if (!c) {
-    c = new IndexCatalog(index);
-    catalogs.set(index, c);
-  }
-  return c;
+  return index.derived(indexCatalog, () => new IndexCatalog(index));
 }

@@ -144,7 +144,6 @@ export const MIN_TITLE_CHARS = 12;
 export const MIN_TITLE_WORDS_ANY_EVENT = 4;
 
 const MAX_CACHED = 8;
-const cache = new WeakMap<SessionIndex, Map<string, TitleMatcher<IndexedSession>>>();
 
 /**
  * The matcher for a recap's events (each with its co-located events), or for
@@ -156,8 +155,8 @@ export function titleMatcher(index: SessionIndex, events: readonly string[]): Ti
   const family = new Set<string>();
   for (const e of events) for (const id of index.family(e)) family.add(id);
   const key = [...family].sort().join('\n');
-  let perIndex = cache.get(index);
-  if (!perIndex) cache.set(index, (perIndex = new Map()));
+  // The last few event sets' matchers, kept by the index.
+  const perIndex = index.derived(titleMatcher, () => new Map<string, TitleMatcher<IndexedSession>>());
   let matcher = perIndex.get(key);
   if (matcher) return matcher;
 
