@@ -135,7 +135,10 @@ export class RecapDocuments implements vscode.Disposable {
    * that line is code comes from the fences above it.
    */
   atCursor(document: vscode.TextDocument, position: vscode.Position): CursorParse {
-    return this.window(document, position, position.line, position.line);
+    if (!isLargeRecap(document)) return this.whole(document, position, this.get(document));
+    const head = this.head(document);
+    if (position.line < head.lines) return this.whole(document, position, head.parsed);
+    return this.window(document, head, position, position.line, position.line);
   }
 
   /**
@@ -144,23 +147,25 @@ export class RecapDocuments implements vscode.Disposable {
    * blank lines, at most BLOCK_LINES each way); undefined inside a fence.
    */
   aroundCursor(document: vscode.TextDocument, position: vscode.Position): CursorParse | undefined {
-    if (!isLargeRecap(document) || position.line < this.head(document).lines) return this.atCursor(document, position);
+    if (!isLargeRecap(document)) return this.whole(document, position, this.get(document));
     const head = this.head(document);
+    if (position.line < head.lines) return this.whole(document, position, head.parsed);
     if (this.fencesAbove(document, head, position.line)) return undefined;
     const blank = (l: number) => document.lineAt(l).isEmptyOrWhitespace;
     let first = position.line;
     while (first > head.lines && first > position.line - BLOCK_LINES && !blank(first - 1)) first--;
     let last = position.line;
     while (last + 1 < document.lineCount && last < position.line + BLOCK_LINES && !blank(last + 1)) last++;
-    return this.window(document, position, first, last);
+    return this.window(document, head, position, first, last);
   }
 
-  /** The parse of the head and body lines `first`..`last` (the whole document when it is not large), at `position`. */
-  private window(document: vscode.TextDocument, position: vscode.Position, first: number, last: number): CursorParse {
-    const whole = (parsed: ParsedRecap): CursorParse => ({ parsed, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) });
-    if (!isLargeRecap(document)) return whole(this.get(document));
-    const head = this.head(document);
-    if (position.line < head.lines) return whole(head.parsed);
+  /** A parse whose offsets are the document's: a small recap's whole parse, or a large one's head. */
+  private whole(document: vscode.TextDocument, position: vscode.Position, parsed: ParsedRecap): CursorParse {
+    return { parsed, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) };
+  }
+
+  /** A large recap's parse of its head and body lines `first`..`last`, at `position` (a body line among them). */
+  private window(document: vscode.TextDocument, head: Head, position: vscode.Position, first: number, last: number): CursorParse {
     // Line `first` is the parse's line `head.lines`: offsets past the head move down by `shift` lines.
     const shift = first - head.lines;
     const lines: string[] = [];

@@ -68,7 +68,6 @@ export class IndexManager implements Disposable {
     void this.loadBundled();
     this.scanned ??= this.scan(false);
     this.current ??= this.scanned.then(() => this.build());
-    void this.current.then(() => (this.built = true));
     return this.current;
   }
 
@@ -213,6 +212,7 @@ export class IndexManager implements Disposable {
     const indexed = performance.now();
     const search = new SessionSearch(index);
     const builtInMs = performance.now() - started;
+    this.built = true;
     const steps = { bundleMs: first ? loaded - started : 0, indexMs: indexed - loaded, searchMs: started + builtInMs - indexed };
     this.log.info(
       `session index: ${index.sessions.length} sessions from ${entries.length} workspace file(s) and the bundled index, built in ${builtInMs.toFixed(0)} ms`,
