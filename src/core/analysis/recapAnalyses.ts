@@ -73,10 +73,12 @@ export class RecapAnalyses {
     return entry.analysis;
   }
 
-  /** The analysis of exactly this version, if it was made. */
-  cached(key: string, version: number): Analysis | undefined {
+  /** The analysis of exactly this version, if it was made (and, given them, in this index with these rules). */
+  cached(key: string, version: number, context?: Pick<AnalysisContext, 'index' | 'rules'>): Analysis | undefined {
     const entry = this.entries.get(key);
-    return entry?.version === version ? entry.analysis : undefined;
+    const last = entry?.version === version ? entry.analysis : undefined;
+    if (!last || !context) return last;
+    return last.index === context.index && last.rules === JSON.stringify(context.rules ?? {}) ? last : undefined;
   }
 
   /** The document closed. */

@@ -166,9 +166,10 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
 
   /** The last result for exactly this version, without computing one. */
   cached(document: vscode.TextDocument): Analysis | undefined {
-    const hit = this.documents.analyses.cached(document.uri.toString(), document.version);
     const snapshot = this.snapshotNow;
-    return hit && snapshot && hit.index === snapshot.index ? { parsed: hit.parsed, result: hit.result, isRecap: hit.isRecap, snapshot } : undefined;
+    // Only an answer for the current index and rules (a settings change must not show old findings).
+    const hit = snapshot && this.documents.analyses.cached(document.uri.toString(), document.version, { index: snapshot.index, rules: ruleSettings() });
+    return hit && snapshot ? { parsed: hit.parsed, result: hit.result, isRecap: hit.isRecap, snapshot } : undefined;
   }
 
   allowHtml(): boolean {
