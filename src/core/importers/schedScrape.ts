@@ -1,16 +1,18 @@
-import type { ConferenceEvent, Session, Speaker } from '../index/model';
+import type { ConferenceEvent, Session } from '../index/model';
 import { normalizeUrl, parseHttpUrl } from '../links/recordingHosts';
 import { slugify } from '../text/slug';
 import { compact, makeIdsUnique } from './common';
 import { normaliseTitle } from './mergeEvents';
+import { speakerEvidence, splitSpeakerTail } from './schedSpeakers';
 import { ImportError, type ImportOptions, type ImportResult } from './types';
 
 /**
  * A Sched schedule as scraped page by page (orimanabu/slidefetcher's
  * `{url, name, sessions: [{name, url, description, attachment, video}]}`):
  * no times, rooms or speaker fields, so speakers and companies come from the
- * title's " - Name, Company & Name, Company" tail. An optional second list
- * (cloud-native-second-brain's notes, by Sched event id) adds the official
+ * title's " - Name, Company & Name, Company" tail, read with what all the
+ * schedule's titles say about its names (schedSpeakers.ts). An optional
+ * second list (cloud-native-second-brain's notes, by Sched event id) adds the official
  * tracks, and a YouTube link only where the scrape has none and its title
  * match was confident.
  */
@@ -34,45 +36,11 @@ const CANCELLED = /^cancell?ed\b|[:(]\s*cancell?ed\)?\s*$/i;
 /** Only a confident title match of the notes' fuzzy YouTube search is taken. */
 const MIN_MATCH_SCORE = 0.9;
 
+export { splitSpeakerTail } from './schedSpeakers';
+
 /** `https://x.sched.com/event/1YeLu/some-slug?iframe=no` → `1YeLu`. */
 export function schedEventId(url: string | undefined): string | undefined {
   return url ? /\/event\/([A-Za-z0-9]+)/.exec(url)?.[1] : undefined;
-}
-
-/**
- * Splits "Title - Name, Company & Name, Company" into the title and its
- * speakers. Groups are separated by "; ", speakers in a group by " & "; a
- * group whose every speaker has exactly one comma is "Name, Company" pairs,
- * otherwise the group's last comma starts the company all of them share
- * ("A & B, Intel"; "A, Job Title & B, Job Title, NVIDIA"). A tail without a
- * comma, or with a " | ", is part of the title.
- */
-export function splitSpeakerTail(name: string): { title: string; speakers: Speaker[] } {
-  const cut = name.lastIndexOf(' - ');
-  const tail = cut > 0 ? name.slice(cut + 3).trim() : '';
-  // "… Hosted by CNCF - Half Day Event | ALL ACCESS PASS REQUIRED": a ticket note, not part of the title.
-  if (/^(?:(?:half|full) day event\b|sold out\b)/i.test(tail)) return { title: name.slice(0, cut).trim(), speakers: [] };
-  if (!tail || !tail.includes(',') || tail.includes(' | ')) return { title: name.trim(), speakers: [] };
-  const speakers: Speaker[] = [];
-  for (const group of tail.split(/\s*;\s*/)) {
-    const parts = group.split(/\s+&\s+/);
-    if (parts.every((p) => p.split(',').length === 2)) {
-      for (const p of parts) {
-        const [n, a] = p.split(',').map((x) => x.trim());
-        if (n) speakers.push(a ? { name: n, affiliation: a } : { name: n });
-      }
-      continue;
-    }
-    const comma = group.lastIndexOf(',');
-    const company = comma >= 0 ? group.slice(comma + 1).trim() : '';
-    const people = comma >= 0 ? group.slice(0, comma) : group;
-    for (const p of people.split(/\s+&\s+/)) {
-      const n = p.split(',')[0]!.trim();
-      if (n) speakers.push(company ? { name: n, affiliation: company } : { name: n });
-    }
-  }
-  if (speakers.length === 0 || speakers.some((s) => s.name.split(/\s+/).length > 6)) return { title: name.trim(), speakers: [] };
-  return { title: name.slice(0, cut).trim(), speakers };
 }
 
 function sessionType(title: string, track: string | undefined): string {
@@ -93,6 +61,10 @@ export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {
   const noteList = options.tracks && typeof options.tracks === 'object' ? (options.tracks as Obj)['sessions'] : undefined;
   if (Array.isArray(noteList))
     for (const n of noteList) if (n && typeof n === 'object' && str((n as Obj)['sched_event_id'])) notes.set(str((n as Obj)['sched_event_id'])!, n as Obj);
+  const titles: string[] = [];
+  for (const raw of items) if (str((raw as Obj | null)?.['name'])) titles.push(str((raw as Obj)['name'])!);
+  for (const n of notes.values()) if (str(n['title'])) titles.push(str(n['title'])!);
+  const evidence = speakerEvidence(titles);
   const warnings: string[] = [];
   const sessions: Session[] = [];
   const usedVideos = new Set<string>();
@@ -108,7 +80,7 @@ export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {
       warnings.push(`"${name}" was cancelled; left out`);
       continue;
     }
-    const { title, speakers } = splitSpeakerTail(name);
+    const { title, speakers } = splitSpeakerTail(name, evidence);
     const pageUrl = str(item['url']);
     const schedule = pageUrl && parseHttpUrl(pageUrl) ? normalizeUrl(pageUrl.replace(/\?iframe=no$/, '').replace(/[?&]iframe=no\b/, '')) : undefined;
     const note = notes.get(schedEventId(pageUrl) ?? '');
@@ -132,13 +104,13 @@ export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {
   // Talks only the notes have (the scrape missed their pages): their title, speakers, track and page, unless
   // a talk of the same title is there already (the same talk, listed again under another Sched id).
   const seen = new Set(items.map((raw) => schedEventId(str((raw as Obj | null)?.['url']))).filter(Boolean));
-  const titles = new Set(pending.map(([s]) => normaliseTitle(s.title)));
+  const known = new Set(pending.map(([s]) => normaliseTitle(s.title)));
   for (const [id, note] of notes) {
     const name = str(note['title']);
     if (seen.has(id) || !name || NOT_A_TALK.test(name) || CANCELLED.test(name)) continue;
-    const { title, speakers } = splitSpeakerTail(name);
-    if (titles.has(normaliseTitle(title))) continue;
-    titles.add(normaliseTitle(title));
+    const { title, speakers } = splitSpeakerTail(name, evidence);
+    if (known.has(normaliseTitle(title))) continue;
+    known.add(normaliseTitle(title));
     const track = str(note['track'])?.replace(/^[^\p{L}\p{N}]+/u, '');
     const page = str(note['sched_url']);
     pending.push([

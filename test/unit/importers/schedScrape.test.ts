@@ -2,12 +2,19 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Speaker } from '../../../src/core/index/model';
 import { importSchedScrape, splitSpeakerTail } from '../../../src/core/importers/schedScrape';
+import { speakerEvidence } from '../../../src/core/importers/schedSpeakers';
+import { sharedFile, skipUnlessShared } from '../support/sharedData';
 
 // Ten real items cut from the KubeCon EU 2024 Sched scrape, and their second-brain notes.
 const dir = join(process.cwd(), 'test', 'fixtures', 'sched');
 const scrape = JSON.parse(readFileSync(join(dir, 'kubecon-eu-2024-slidefetcher.json'), 'utf8')) as unknown;
 const notes = JSON.parse(readFileSync(join(dir, 'kubecon-eu-2024-second-brain.json'), 'utf8')) as unknown;
+// Thirty real titles with the speakers a reader finds in them (checked by eye).
+const tails = (JSON.parse(readFileSync(join(dir, 'speaker-tails.json'), 'utf8')) as { titles: { name: string; title: string; speakers: string[] }[] }).titles;
+const show = (speakers: Speaker[]): string[] => speakers.map((s) => (s.affiliation ? `${s.name} (${s.affiliation})` : s.name));
+const named = (part: string): string => tails.find((t) => t.name.includes(part))!.name;
 
 test('speaker tails: pairs, shared companies, job titles, groups; a tail without a company stays in the title', () => {
   assert.deepEqual(splitSpeakerTail('DRAcon: Demystifying Dynamic Resource Allocation - from Myths to Facts - Kevin Klues, NVIDIA & Patrick Ohly, Intel'), {
@@ -121,3 +128,68 @@ test('talks only the notes list are added, unless a talk of the same title is th
   });
   assert.equal(result.warnings.filter((w) => /cancelled/.test(w)).length, 1);
 });
+
+test('speaker tails of real titles: companies with commas, three people at one company, job titles, a person without a company', () => {
+  const evidence = speakerEvidence(tails.map((t) => t.name));
+  for (const t of tails) {
+    const got = splitSpeakerTail(t.name, evidence);
+    assert.deepEqual({ title: got.title, speakers: show(got.speakers) }, { title: t.title, speakers: t.speakers }, t.name);
+  }
+});
+
+test('"A, B & C, X" or "A, X & B, Y": the other titles settle it; without them a lone group reads as pairs, one of several as one company', () => {
+  const krisztian = named('Krisztian');
+  // Lin Sun is seen at solo.io elsewhere ("Lin Sun, solo.io & Lee Calcote, Layer5"), so all three are solo.io's.
+  assert.deepEqual(show(splitSpeakerTail(krisztian, speakerEvidence([krisztian, named('Lee Calcote')])).speakers), [
+    'Lin Sun (solo.io)',
+    'Krisztian Fekete (solo.io)',
+    'Denis Jannot (solo.io)',
+  ]);
+  assert.deepEqual(show(splitSpeakerTail(krisztian, speakerEvidence([krisztian])).speakers), ['Lin Sun (Krisztian Fekete)', 'Denis Jannot (solo.io)']);
+  // Among "; " groups, with no evidence at all, each group is one company's people.
+  assert.deepEqual(show(splitSpeakerTail(named('Falco')).speakers).slice(0, 3), [
+    'Luca Guerra (Sysdig)',
+    'Leonardo Grasso (Sysdig)',
+    'Jason Dellaluce (Sysdig)',
+  ]);
+  // "Red Hat" is a company other titles end with, so Fabian Deutsch's company is Red Hat, not Goldman Sachs.
+  const deutsch = named('Fabian Deutsch');
+  assert.deepEqual(show(splitSpeakerTail(deutsch, speakerEvidence([deutsch, named('Jose Gomez-Selles')])).speakers), [
+    'Fabian Deutsch (Red Hat)',
+    'Michael Hanulec (Goldman Sachs)',
+  ]);
+});
+
+test('a tail without a comma, or a one-word name first, is a speaker only where another title shows that person', () => {
+  const prodan = named('GitOps Continuous Delivery');
+  assert.deepEqual(splitSpeakerTail(prodan, speakerEvidence([prodan])), { title: prodan, speakers: [] });
+  assert.deepEqual(show(splitSpeakerTail(prodan, speakerEvidence([prodan, named('Alec Hothan')])).speakers), ['Stefan Prodan']);
+  const flynn = named('Emissary-Ingress');
+  assert.equal(splitSpeakerTail(flynn, speakerEvidence([flynn])).speakers.length, 0);
+  assert.deepEqual(show(splitSpeakerTail(flynn, speakerEvidence([flynn, named('Mike Morris')])).speakers), ['Flynn (Buoyant)']);
+});
+
+test(
+  'the whole KubeCon EU 2024 scrape: no company read as a person, no person as a company',
+  { skip: skipUnlessShared('schedules', 'sched', 'kubecon-eu-2024-slidefetcher.json') },
+  () => {
+    const read = (name: string): unknown => JSON.parse(readFileSync(sharedFile('schedules', 'sched', name), 'utf8'));
+    const sessions = importSchedScrape(read('kubecon-eu-2024-slidefetcher.json'), {
+      eventId: 'kubecon-eu-2024',
+      tracks: read('kubecon-eu-2024-second-brain.json'),
+    }).files[0]!.sessions;
+    const by = (start: string): string[] => show(sessions.find((s) => s.title.startsWith(start))!.speakers);
+    assert.deepEqual(by('Falco: A Grand Promenade'), tails.find((t) => t.name.startsWith('Falco: A Grand'))!.speakers);
+    assert.deepEqual(by('Advanced Resource Management for Running AI/ML Workloads with Kueue'), ['Michał Woźniak (Google)', 'Yuki Iwai (CyberAgent, Inc.)']);
+    assert.deepEqual(by('Composable Systems in Kubernetes'), ['Michele Gazzetti (IBM Research Europe - Ireland)']);
+    const names = new Set(sessions.flatMap((s) => s.speakers.map((p) => p.name.toLowerCase())));
+    for (const s of sessions)
+      for (const p of s.speakers) {
+        assert.ok(!/,|&|^moderated by/i.test(p.name), `${s.title}: "${p.name}" is not one person's name`);
+        assert.ok(!p.affiliation || !/^(?:inc|llc|ltd)\.?$/i.test(p.affiliation), `${s.title}: "${p.affiliation}" is only a legal form`);
+        assert.ok(!p.affiliation || !names.has(p.affiliation.toLowerCase()), `${s.title}: ${p.name}'s company "${p.affiliation}" is a speaker`);
+      }
+    // The rest name no one: lightning talks ("… | Project Lightning Talk"), hubs, contribfests, co-located days.
+    assert.equal(sessions.filter((s) => s.speakers.length > 0).length, 325);
+  },
+);
