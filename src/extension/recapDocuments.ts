@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { RecapAnalyses, type DocumentVersion } from '../core/analysis/recapAnalyses';
-import { FenceTracker } from '../core/markdown/fenceAt';
+import { FenceTracker, fenceLineNumbers, isFenceLine } from '../core/markdown/fenceAt';
 import { splitFrontmatter } from '../core/recap/frontmatter';
 import { parseRecap, type ParsedRecap } from '../core/recap/parseRecap';
 import { settings } from './settings';
@@ -55,6 +55,8 @@ interface Head {
 interface FenceMarks {
   head: Head;
   open: (string | undefined)[];
+  /** The lines read so far that may open or close a fence (an edit elsewhere on a line leaves every mark as it is). */
+  fenceLines: Set<number>;
   warming: boolean;
 }
 
@@ -101,11 +103,18 @@ export class RecapDocuments implements vscode.Disposable {
   constructor() {
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((e) => {
-        // Marks past a change may have moved or changed: dropped, and read again in the background.
+        // Marks past a change may have moved or changed: dropped, and read again in the background;
+        // unless the change stays on a line that neither was nor is a fence (typing in prose).
         const marks = this.fences.get(e.document.uri.toString());
         if (!marks) return;
-        for (const c of e.contentChanges)
-          marks.open.length = Math.max(1, Math.min(marks.open.length, Math.floor((c.range.start.line - marks.head.lines) / FENCE_STEP) + 1));
+        for (const c of e.contentChanges) {
+          const { line } = c.range.start;
+          const inLine = line === c.range.end.line && !c.text.includes('\n') && !c.text.includes('\r');
+          if (inLine && !marks.fenceLines.has(line) && !isFenceLine(e.document.lineAt(line).text)) continue;
+          marks.open.length = Math.max(1, Math.min(marks.open.length, Math.floor((line - marks.head.lines) / FENCE_STEP) + 1));
+          const from = marks.head.lines + (marks.open.length - 1) * FENCE_STEP;
+          for (const l of marks.fenceLines) if (l >= from) marks.fenceLines.delete(l);
+        }
         this.warmFences(e.document, marks);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -211,7 +220,7 @@ export class RecapDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     let marks = this.fences.get(key);
     if (!marks || marks.head !== head) {
-      marks = { head, open: [undefined], warming: false };
+      marks = { head, open: [undefined], fenceLines: new Set(), warming: false };
       this.fences.set(key, marks);
       this.warmFences(document, marks);
     }
@@ -222,8 +231,9 @@ export class RecapDocuments implements vscode.Disposable {
   private readStep(document: vscode.TextDocument, marks: FenceMarks): void {
     const from = marks.head.lines + (marks.open.length - 1) * FENCE_STEP;
     const to = Math.min(from + FENCE_STEP, document.lineCount);
-    const tracker = new FenceTracker(marks.open[marks.open.length - 1]).feedText(document.getText(new vscode.Range(from, 0, to, 0)));
-    marks.open.push(tracker.state);
+    const text = document.getText(new vscode.Range(from, 0, to, 0));
+    marks.open.push(new FenceTracker(marks.open[marks.open.length - 1]).feedText(text).state);
+    for (const l of fenceLineNumbers(text)) marks.fenceLines.add(from + l);
   }
 
   /** Reads the marks of a large recap to its end, a step per turn of the event loop, so a keystroke finds them read. */

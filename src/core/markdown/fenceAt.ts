@@ -45,6 +45,25 @@ export class FenceTracker {
 
 const LINE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/** Whether a line (without its break) may open or close a fence: only such a line changes a tracker's state. */
+export function isFenceLine(line: string): boolean {
+  return LINE_FENCE.test(line);
+}
+
+/** The numbers (from 0) of the lines of `text` that may open or close a fence. */
+export function fenceLineNumbers(text: string): number[] {
+  const out: number[] = [];
+  let line = 0;
+  let at = 0;
+  FENCE.lastIndex = 0;
+  for (let m = FENCE.exec(text); m; m = FENCE.exec(text)) {
+    for (let nl = text.indexOf('\n', at); nl !== -1 && nl < m.index; nl = text.indexOf('\n', nl + 1)) line++;
+    at = m.index;
+    out.push(line);
+  }
+  return out;
+}
+
 /**
  * Whether `offset` lies inside a fenced code block, from the fences alone (no
  * Markdown parse): one regular scan of the text before the offset's line.
