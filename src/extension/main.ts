@@ -16,7 +16,7 @@ import { RecapHoverProvider } from './languageFeatures/hover';
 import { RecapDocuments } from './recapDocuments';
 import { RecapCodeActions } from './lint/codeActions';
 import { RecapDiagnostics } from './lint/diagnostics';
-import { RecapLinter } from './lint/recapLinter';
+import { RecapLinter, type LargeCheck } from './lint/recapLinter';
 import { RecapPreviewManager } from './preview/previewManager';
 import { OpenPreviewToSideCommand } from './commands/openPreviewToSide';
 import { PreviewFindingsCommand } from './commands/previewFindings';
@@ -46,6 +46,8 @@ export interface RecapWriterApi {
   indexScanMs(): number;
   /** ExtensionMode.Test only: what the "Recap index" language status item shows. */
   indexStatus?: () => IndexStatusState;
+  /** ExtensionMode.Test only: where the last check of a large recap spent its time. */
+  lastLargeCheck?: () => LargeCheck | undefined;
   /** How many completion requests have returned items so far. */
   completionsAnswered(): number;
 }
@@ -103,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     lastCompletionMs: () => completion.lastRequestMs,
     lastCompletionTimes: () => completion.lastRequestTimes,
     indexScanMs: () => indexService.scanMs,
-    ...(testMode ? { indexStatus: () => indexStatus.state } : {}),
+    ...(testMode ? { indexStatus: () => indexStatus.state, lastLargeCheck: () => linter.lastLargeCheck } : {}),
     completionsAnswered: () => completion.answered,
   };
 }

@@ -60,6 +60,12 @@ export class IndexCatalog {
     return (this.names ??= new EventNames(this.index));
   }
 
+  /** What is built on first use, built now: the lint worker does it while a recap's text is still on its way. */
+  warm(): void {
+    this.buildUrls();
+    this.eventNames();
+  }
+
   /** The session whose recording, slides or schedule page a link points to. */
   sessionByUrl(key: string): IndexedSession | undefined {
     this.buildUrls();

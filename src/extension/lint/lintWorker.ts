@@ -10,8 +10,9 @@ import { readBundle } from '../../core/index/binaryBundle';
 import { SessionIndex, type IndexInput, type IndexSource } from '../../core/index/sessionIndex';
 import type { RuleSetting } from '../../core/lint/lintRecap';
 import { DEFAULT_RECAP_FILE_OPTIONS, type RecapFileOptions } from '../../core/recap/recapFiles';
+import { indexCatalog } from '../../core/references/indexCatalog';
 import { SessionSearch } from '../../core/search/sessionSearch';
-import type { DocumentText, FromLintWorker, ToLintWorker } from './lintWorkerProtocol';
+import type { DocumentText, FromLintWorker, ToLintWorker, WorkerTimings } from './lintWorkerProtocol';
 
 let index: SessionIndex | undefined;
 let search: SessionSearch | undefined;
@@ -22,7 +23,11 @@ const documents = new Map<string, { version: number; text: string }>();
 let recapFiles: RecapFileOptions = DEFAULT_RECAP_FILE_OPTIONS;
 const analyses = new RecapAnalyses(() => recapFiles);
 
+/** The last index build's time, reported with the next check. */
+let indexMs = 0;
+
 function setIndex(bundlePath: string, workspace: IndexSource[]): void {
+  const at = performance.now();
   if (bundled?.path !== bundlePath) {
     let sources: IndexInput[] = [];
     try {
@@ -35,6 +40,9 @@ function setIndex(bundlePath: string, workspace: IndexSource[]): void {
   // The analyses answer for one index: a new one is checked afresh.
   index = new SessionIndex([...bundled.sources, ...workspace]);
   search = new SessionSearch(index);
+  // The catalog every check reads, built before the first recap's text has arrived (its slices wait in the queue).
+  indexCatalog(index).warm();
+  indexMs = performance.now() - at;
 }
 
 /** Per document: the slices of a whole text received so far. */
@@ -57,14 +65,19 @@ function textOf(key: string, text: DocumentText): string | undefined {
   return result.length === text.length ? result : undefined;
 }
 
-function lint(key: string, path: string, version: number, text: string, options: RecapFileOptions, rules: Record<string, RuleSetting>) {
+function lint(key: string, path: string, version: number, text: string, options: RecapFileOptions, rules: Record<string, RuleSetting>, timings: WorkerTimings) {
   documents.set(key, { version, text });
   if (JSON.stringify(options) !== JSON.stringify(recapFiles)) analyses.clear();
   recapFiles = options;
   const document = { key, version, path, text: () => text };
-  if (!index || !search) return { isRecap: analyses.parse(document).isRecap, findings: [] };
+  let at = performance.now();
+  const parsed = analyses.parse(document);
+  timings.parse = performance.now() - at;
+  if (!index || !search) return { isRecap: parsed.isRecap, findings: [] };
+  at = performance.now();
   // As in the host: a post that declares nothing is checked only when it mentions talks clearly enough.
   const { result, isRecap } = analyses.analyze(document, { index, search, rules, onlyRecaps: true });
+  timings.lint = performance.now() - at;
   return { isRecap, findings: result.findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end })) };
 }
 
@@ -87,14 +100,18 @@ parentPort?.on('message', (m: ToLintWorker) => {
       break;
     case 'lint':
       try {
+        const timings: WorkerTimings = { index: indexMs, text: 0, parse: 0, lint: 0 };
+        indexMs = 0;
+        const at = performance.now();
         const text = textOf(m.key, m.text);
+        timings.text = performance.now() - at;
         if (text === undefined) {
           documents.delete(m.key);
           analyses.forget(m.key);
           reply({ type: 'resync', id: m.id });
           break;
         }
-        reply({ type: 'result', id: m.id, ...lint(m.key, m.path, m.version, text, m.options, m.rules) });
+        reply({ type: 'result', id: m.id, ...lint(m.key, m.path, m.version, text, m.options, m.rules, timings), timings });
       } catch (err) {
         documents.delete(m.key);
         analyses.forget(m.key);

@@ -3,11 +3,13 @@ import { Worker } from 'node:worker_threads';
 import type { RuleSetting } from '../../core/lint/lintRecap';
 import type { RecapFileOptions } from '../../core/recap/recapFiles';
 import type { IndexSnapshot } from '../sessionIndex/indexService';
-import type { DocumentText, FromLintWorker, PlainFinding, TextChange, ToLintWorker } from './lintWorkerProtocol';
+import type { DocumentText, FromLintWorker, PlainFinding, TextChange, ToLintWorker, WorkerTimings } from './lintWorkerProtocol';
 
 export interface WorkerLintResult {
   isRecap: boolean;
   findings: PlainFinding[];
+  /** Where the worker's time went (absent for a check made in the host). */
+  timings?: WorkerTimings;
 }
 
 /**
@@ -59,7 +61,9 @@ export class LintWorkerClient {
       const answer = await this.send(document, { kind: 'changes', base, changes, length: document.length }, snapshot, options, rules);
       if (answer !== 'resync') return answer;
     }
-    // Each slice goes over as it is read, so no one message (nor its copy) is the size of the document.
+    // Each slice goes over as it is read, so no one message (nor its copy) is the size of the document;
+    // the index first, which the worker prepares while the slices arrive.
+    this.prepare(snapshot);
     let first = true;
     const read = await whole((text) => {
       this.post(this.start(), { type: 'part', key, text, first });
@@ -90,11 +94,7 @@ export class LintWorkerClient {
     options: RecapFileOptions,
     rules: Record<string, RuleSetting>,
   ): Promise<WorkerLintResult | 'resync'> {
-    const worker = this.start();
-    if (this.snapshot !== snapshot) {
-      this.snapshot = snapshot;
-      this.post(worker, { type: 'index', bundlePath: snapshot.bundlePath, workspaceSources: snapshot.workspaceSources });
-    }
+    const worker = this.prepare(snapshot);
     const { key, path, version } = document;
     this.held.set(key, version);
     this.journal.set(
@@ -111,6 +111,16 @@ export class LintWorkerClient {
     });
   }
 
+  /** The worker, started if need be, with `snapshot`'s index sent to it. */
+  private prepare(snapshot: IndexSnapshot): Worker {
+    const worker = this.start();
+    if (this.snapshot !== snapshot) {
+      this.snapshot = snapshot;
+      this.post(worker, { type: 'index', bundlePath: snapshot.bundlePath, workspaceSources: snapshot.workspaceSources });
+    }
+    return worker;
+  }
+
   private post(worker: Worker, message: ToLintWorker): void {
     worker.postMessage(message);
   }
@@ -123,7 +133,7 @@ export class LintWorkerClient {
       const waiting = this.pending.get(m.id);
       if (!waiting) return;
       this.pending.delete(m.id);
-      if (m.type === 'result') waiting.resolve({ isRecap: m.isRecap, findings: m.findings });
+      if (m.type === 'result') waiting.resolve({ isRecap: m.isRecap, findings: m.findings, timings: m.timings });
       else if (m.type === 'resync') waiting.resolve('resync');
       else waiting.reject(new Error(m.message));
     });

@@ -42,8 +42,18 @@ export type ToLintWorker =
   | { type: 'part'; key: string; text: string; first: boolean }
   | { type: 'forget'; key: string };
 
+/** Where a check's time went in the worker, in ms (for the measurements of large recaps). */
+export interface WorkerTimings {
+  /** Reading the bundle and building the index, when this check was the first after an index change. */
+  index: number;
+  /** Joining the slices, or applying the changes. */
+  text: number;
+  parse: number;
+  lint: number;
+}
+
 export type FromLintWorker =
-  | { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[] }
+  | { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[]; timings: WorkerTimings }
   /** The worker does not hold the version the changes start from (or they did not add up): send the whole text. */
   | { type: 'resync'; id: number }
   | { type: 'error'; id: number; message: string };

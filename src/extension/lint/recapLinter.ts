@@ -7,6 +7,7 @@ import { documentLength, isLargeRecap, textInSlices, versionOf, type RecapDocume
 import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
 import { settings } from '../settings';
 import { LintWorkerClient, type WorkerLintResult } from './lintWorkerClient';
+import type { WorkerTimings } from './lintWorkerProtocol';
 
 // Large recaps: checked in a worker thread for the Problems panel; see recapDocuments.ts.
 
@@ -19,6 +20,14 @@ export interface Analysis {
   snapshot: IndexSnapshot;
   /** Declared (`event:`, `talks:`, a recaps/ folder) or recognised by the talks it mentions (recognizeRecap.ts): the recap features apply. */
   isRecap: boolean;
+}
+
+/** A large recap's check, in ms from its start: the index snapshot ready, the text sent (0 when sent as changes), the answer back. */
+export interface LargeCheck {
+  snapshotMs: number;
+  sentMs: number;
+  totalMs: number;
+  worker?: WorkerTimings;
 }
 
 /** A lint of (part of) a document around a position, and the conversion of its offsets to the document's positions. */
@@ -46,6 +55,8 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   private readonly recognized = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's last check changes whether it is a recap (it linked or unlinked talks). */
   readonly onDidRecognize = this.recognized.event;
+  /** Where the last check of a large recap spent its time (the large-recap measurements read it). */
+  lastLargeCheck: LargeCheck | undefined;
 
   constructor(
     private readonly documents: RecapDocuments,
@@ -124,13 +135,23 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     }
     // Completion there reads the fences above the cursor: read ahead while the worker checks.
     this.documents.warm(document);
+    const started = performance.now();
     const snapshot = await this.indexService.snapshotAfterCompletions();
     const key = document.uri.toString();
     try {
       const path = document.uri.fsPath || document.uri.path;
       const at = { key, path, version: document.version, length: documentLength(document) };
-      const found = await this.worker.lint(at, (take) => textInSlices(document, take), snapshot, settings.recapFiles(), ruleSettings());
-      if (found) this.verdict(document.uri, found.isRecap);
+      const trace: LargeCheck = { snapshotMs: performance.now() - started, sentMs: 0, totalMs: 0 };
+      const whole = async (take: (part: string) => void) => {
+        const read = await textInSlices(document, take);
+        trace.sentMs = performance.now() - started;
+        return read;
+      };
+      const found = await this.worker.lint(at, whole, snapshot, settings.recapFiles(), ruleSettings());
+      if (found) {
+        this.verdict(document.uri, found.isRecap);
+        this.lastLargeCheck = { ...trace, totalMs: performance.now() - started, worker: found.timings };
+      }
       return found;
     } catch {
       // The worker could not start or stopped: checked here instead, slower but never missing.

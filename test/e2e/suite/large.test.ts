@@ -203,6 +203,7 @@ async function measure(name: string, bytes: number, seed: number): Promise<Measu
     const openMs = performance.now() - started;
     await until('the first check', () => (recapDiagnostics(uri).length ? true : undefined), 30_000);
     const firstCheckMs = performance.now() - started;
+    const firstCheck = (await extensionApi()).lastLargeCheck?.();
     await sleep(300);
     const openGapMs = beat.phase();
     const ourOpen = await profiler.stop();
@@ -239,6 +240,7 @@ async function measure(name: string, bytes: number, seed: number): Promise<Measu
       heapMB,
     };
     log(`    ${name} (${(text.length / 1e6).toFixed(1)} MB): ${JSON.stringify(result)}`);
+    log(`      the first check: ${JSON.stringify(firstCheck, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
     log(`      longest stretch of ours while opening: ${ourOpen.longestTop}`);
     log(`      longest stretch of ours while typing: ${ourTyping.longestTop}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
