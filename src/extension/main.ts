@@ -48,6 +48,8 @@ export interface RecapWriterApi {
   indexStatus?: () => IndexStatusState;
   /** ExtensionMode.Test only: where the last check of a large recap spent its time. */
   lastLargeCheck?: () => LargeCheck | undefined;
+  /** ExtensionMode.Test only: whether the host's own analyses hold an analysis of this document (a large recap's never should). */
+  analyzedInHost?: (uri: vscode.Uri) => boolean;
   /** How many completion requests have returned items so far. */
   completionsAnswered(): number;
 }
@@ -105,7 +107,13 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     lastCompletionMs: () => completion.lastRequestMs,
     lastCompletionTimes: () => completion.lastRequestTimes,
     indexScanMs: () => indexService.scanMs,
-    ...(testMode ? { indexStatus: () => indexStatus.state, lastLargeCheck: () => linter.lastLargeCheck } : {}),
+    ...(testMode
+      ? {
+          indexStatus: () => indexStatus.state,
+          lastLargeCheck: () => linter.lastLargeCheck,
+          analyzedInHost: (uri: vscode.Uri) => documents.analyses.has(uri.toString()),
+        }
+      : {}),
     completionsAnswered: () => completion.answered,
   };
 }

@@ -1,10 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { RecapAnalyses } from '../../src/core/analysis/recapAnalyses';
+import { readBundle } from '../../src/core/index/binaryBundle';
+import { SessionIndex } from '../../src/core/index/sessionIndex';
+import { fixActions } from '../../src/core/lint/fixActions';
+import { renderRequested } from '../../src/core/preview/renderPreview';
 import { DEFAULT_RECAP_FILE_OPTIONS } from '../../src/core/recap/recapFiles';
+import { SessionSearch } from '../../src/core/search/sessionSearch';
 import { LintWorkerClient } from '../../src/extension/lint/lintWorkerClient';
-import type { TextChange } from '../../src/extension/lint/lintWorkerProtocol';
+import type { TextChange, Want } from '../../src/extension/lint/lintWorkerProtocol';
 import type { IndexSnapshot } from '../../src/extension/sessionIndex/indexService';
 import { LIPSTICK_TITLE } from '../fixtures/lipstick';
 
@@ -96,5 +102,54 @@ test('the lint worker, sent changes after the first whole text, finds what a who
   } finally {
     edited.worker.dispose();
     fresh.worker.dispose();
+  }
+});
+
+test('the lint worker answers code actions and the preview exactly as the host makes them', async () => {
+  assert.ok(existsSync(script), `${script} is built by scripts/build.mjs --tests`);
+  const worker = new LintWorkerClient(script);
+  try {
+    const index = new SessionIndex(readBundle(readFileSync(snapshot.bundlePath), snapshot.bundlePath));
+    const search = new SessionSearch(index);
+    const path = '/blog/recaps/post.md';
+    // A bundled talk with a recording the recap does not link: its missing-video has fixes.
+    const robrix = 'fosdem-2025/fosdem-2025-5841-robrix-a-pure-rust-multi-platform-matrix-client-and-more';
+    const title = 'Robrix: a pure Rust multi-platform Matrix Client and more';
+    const recap = ['---', 'event: fosdem-2025', 'talks:', `  - id: ${robrix}`, '---', '', `I liked ${title} a lot.`, ''].join('\n');
+    const { parsed, result } = new RecapAnalyses().analyze({ key: 'h', version: 1, path, text: () => recap }, { index, search, onlyRecaps: true });
+    const at = recap.indexOf(robrix);
+    const ask = (want: Want) =>
+      worker.lint(
+        { key: 'w', path, version: 1, length: recap.length },
+        (take) => {
+          take(recap);
+          return Promise.resolve(true);
+        },
+        snapshot,
+        DEFAULT_RECAP_FILE_OPTIONS,
+        {},
+        want,
+      );
+
+    const request = { start: at, end: at, quickFix: true, fixAll: true };
+    const fixes = await ask({ kind: 'fixes', request });
+    const expected = fixActions(result.findings, request);
+    assert.ok(
+      expected.some((a) => a.kind === 'quickfix' && a.finding?.code === 'missing-video'),
+      `the entry's missing-video has a quick fix: ${result.findings.map((f) => `${f.code}@${f.start} ${f.fixes.length}`).join(', ')}`,
+    );
+    assert.ok(expected.some((a) => a.kind === 'fixAll'));
+    assert.deepEqual(fixes?.answer, { kind: 'fixes', actions: expected });
+
+    // The body alone (an update), and the page: the page's nonce is the caller's, so both match the host's byte for byte.
+    const body = await ask({ kind: 'preview', request: { allowHtml: false } });
+    assert.deepEqual(body?.answer, { kind: 'preview', html: renderRequested(parsed, result, { allowHtml: false }) });
+    const page = { nonce: 'abcdefghijklmnopqrstuv', cspSource: 'vscode-webview:', title: 'Preview post.md', documentVersion: 1 };
+    const full = await ask({ kind: 'preview', request: { page, allowHtml: false } });
+    const html = renderRequested(parsed, result, { page, allowHtml: false });
+    assert.match(html, /data-rule="missing-video"/);
+    assert.deepEqual(full?.answer, { kind: 'preview', html });
+  } finally {
+    worker.dispose();
   }
 });

@@ -81,6 +81,11 @@ export class RecapAnalyses {
     return last.index === context.index && last.rules === JSON.stringify(context.rules ?? {}) ? last : undefined;
   }
 
+  /** Whether the document has an entry (a parse, at least). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   /** The document closed. */
   forget(key: string): void {
     this.entries.delete(key);

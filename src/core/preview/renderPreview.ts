@@ -88,6 +88,19 @@ export function renderPreviewBody(parsed: ParsedRecap, result: LintResult, optio
   return `${header}${renderSummary(placed)}<article class="recap-body">${body}</article>${renderTalkCards(result.talks)}`;
 }
 
+/** What a preview asks for: the whole page (its first render), or the body alone (an update that keeps the scroll position). */
+export interface PreviewRequest {
+  page?: PreviewOptions;
+  allowHtml: boolean;
+}
+
+/** The HTML a PreviewRequest asks for. */
+export function renderRequested(parsed: ParsedRecap, result: LintResult, request: PreviewRequest): string {
+  return request.page
+    ? renderPreview(parsed, result, { ...request.page, allowHtml: request.allowHtml })
+    : renderPreviewBody(parsed, result, { allowHtml: request.allowHtml });
+}
+
 /**
  * The preview as a full HTML document: a strict Content-Security-Policy
  * (nothing but our stylesheet, images, and the one script with the nonce),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Fix, TextEdit } from '../../core/lint/finding';
+import type { TextEdit } from '../../core/lint/finding';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { isLargeRecap } from '../recapDocuments';
 import type { RecapLinter } from './recapLinter';
@@ -8,9 +8,9 @@ import type { RecapLinter } from './recapLinter';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('recap');
 
 /**
- * Quick fixes for each finding, "fix all of this rule", and source.fixAll.
- * Each action is one WorkspaceEdit (one undo step) built from the core's
- * edits, which never reach outside their finding's own text.
+ * Quick fixes for each finding, "fix all of this rule", and source.fixAll,
+ * as the core makes them (lint/fixActions.ts): each is one WorkspaceEdit (one
+ * undo step) of edits that never reach outside their finding's own text.
  */
 export class RecapCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -24,48 +24,31 @@ export class RecapCodeActions implements vscode.CodeActionProvider {
     range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
   ): Promise<vscode.CodeAction[]> {
-    // VS Code asks on every cursor move and diagnostics change for the light bulb; a large recap is
-    // checked in the host only when the user asks for its fixes (Ctrl+., Fix All).
-    if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && isLargeRecap(document) && !this.linter.cached(document)) return [];
-    const { isRecap, result } = await this.linter.analyze(document);
-    if (!isRecap) return [];
-    const actions: vscode.CodeAction[] = [];
-    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only)) {
-      const start = document.offsetAt(range.start);
-      const end = document.offsetAt(range.end);
-      const here = result.findings.filter((f) => f.start <= end && start <= f.end && f.fixes.length > 0);
-      for (const finding of here) {
-        const diagnostic = context.diagnostics.find(
-          (d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === finding.code && document.offsetAt(d.range.start) === finding.start,
+    // VS Code asks on every cursor move and diagnostics change for the light bulb: a large recap answers
+    // then only once the worker has checked this version (the diagnostics are current); Ctrl+. and Fix All always.
+    if (context.triggerKind === vscode.CodeActionTriggerKind.Automatic && isLargeRecap(document) && this.linter.checkedVersion(document) !== document.version) {
+      return [];
+    }
+    const only = context.only;
+    const quickFix = !only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only);
+    const fixAll = !!only && (only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only) || vscode.CodeActionKind.SourceFixAll.contains(only));
+    if (!quickFix && !fixAll) return [];
+    const request = { start: document.offsetAt(range.start), end: document.offsetAt(range.end), quickFix, fixAll };
+    const version = document.version;
+    const actions = await this.linter.fixActions(document, request);
+    if (document.version !== version) return [];
+    return actions.map((a) => {
+      const action = new vscode.CodeAction(a.title, a.kind === 'fixAll' ? FIX_ALL_KIND : vscode.CodeActionKind.QuickFix);
+      action.edit = workspaceEdit(document, a.edits);
+      if (a.preferred) action.isPreferred = true;
+      const diagnostic =
+        a.finding &&
+        context.diagnostics.find(
+          (d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === a.finding!.code && document.offsetAt(d.range.start) === a.finding!.start,
         );
-        for (const fix of finding.fixes) {
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.edit = workspaceEdit(document, fix.edits);
-          action.isPreferred = fix.preferred === true;
-          if (diagnostic) action.diagnostics = [diagnostic];
-          actions.push(action);
-        }
-      }
-      for (const rule of new Set(here.map((f) => f.code))) {
-        const all = preferredFixes(result.findings.filter((f) => f.code === rule));
-        if (all.length < 2) continue;
-        const action = new vscode.CodeAction(`Fix all ${rule} problems (${all.length})`, vscode.CodeActionKind.QuickFix);
-        action.edit = workspaceEdit(document, combine(all));
-        actions.push(action);
-      }
-    }
-    if (
-      context.only &&
-      (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only) || vscode.CodeActionKind.SourceFixAll.contains(context.only))
-    ) {
-      const all = preferredFixes(result.findings);
-      if (all.length > 0) {
-        const action = new vscode.CodeAction(`Fix all Recap Writer problems (${all.length})`, FIX_ALL_KIND);
-        action.edit = workspaceEdit(document, combine(all));
-        actions.push(action);
-      }
-    }
-    return actions;
+      if (diagnostic) action.diagnostics = [diagnostic];
+      return action;
+    });
   }
 }
 
@@ -73,21 +56,7 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
 }
 
-function preferredFixes(findings: Finding[]): Fix[] {
-  return findings.flatMap((f) => f.fixes.filter((x) => x.preferred).slice(0, 1));
-}
-
-/** The fixes' edits together, dropping any fix that would overlap one already taken. */
-export function combine(fixes: Fix[]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  for (const fix of fixes) {
-    const clash = fix.edits.some((e) => taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start)));
-    if (!clash) taken.push(...fix.edits);
-  }
-  return taken;
-}
-
-function workspaceEdit(document: vscode.TextDocument, edits: TextEdit[]): vscode.WorkspaceEdit {
+function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
   return edit;

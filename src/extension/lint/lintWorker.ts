@@ -12,7 +12,16 @@ import type { RuleSetting } from '../../core/lint/lintRecap';
 import { DEFAULT_RECAP_FILE_OPTIONS, type RecapFileOptions } from '../../core/recap/recapFiles';
 import { indexCatalog } from '../../core/references/indexCatalog';
 import { SessionSearch } from '../../core/search/sessionSearch';
-import type { DocumentText, FromLintWorker, ToLintWorker, WorkerTimings } from './lintWorkerProtocol';
+import {
+  answerFor,
+  type Answer,
+  type DocumentText,
+  type FromLintWorker,
+  type PlainFinding,
+  type ToLintWorker,
+  type Want,
+  type WorkerTimings,
+} from './lintWorkerProtocol';
 
 let index: SessionIndex | undefined;
 let search: SessionSearch | undefined;
@@ -65,7 +74,16 @@ function textOf(key: string, text: DocumentText): string | undefined {
   return result.length === text.length ? result : undefined;
 }
 
-function lint(key: string, path: string, version: number, text: string, options: RecapFileOptions, rules: Record<string, RuleSetting>, timings: WorkerTimings) {
+function lint(
+  key: string,
+  path: string,
+  version: number,
+  text: string,
+  options: RecapFileOptions,
+  rules: Record<string, RuleSetting>,
+  timings: WorkerTimings,
+  want: Want | undefined,
+): { isRecap: boolean; findings: PlainFinding[]; answer?: Answer } {
   documents.set(key, { version, text });
   if (JSON.stringify(options) !== JSON.stringify(recapFiles)) analyses.clear();
   recapFiles = options;
@@ -78,7 +96,8 @@ function lint(key: string, path: string, version: number, text: string, options:
   // As in the host: a post that declares nothing is checked only when it mentions talks clearly enough.
   const { result, isRecap } = analyses.analyze(document, { index, search, rules, onlyRecaps: true });
   timings.lint = performance.now() - at;
-  return { isRecap, findings: result.findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end })) };
+  const findings = result.findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end }));
+  return { isRecap, findings, answer: answerFor(want, isRecap, parsed, result) };
 }
 
 parentPort?.on('message', (m: ToLintWorker) => {
@@ -111,7 +130,7 @@ parentPort?.on('message', (m: ToLintWorker) => {
           reply({ type: 'resync', id: m.id });
           break;
         }
-        reply({ type: 'result', id: m.id, ...lint(m.key, m.path, m.version, text, m.options, m.rules, timings), timings });
+        reply({ type: 'result', id: m.id, ...lint(m.key, m.path, m.version, text, m.options, m.rules, timings, m.want), timings });
       } catch (err) {
         documents.delete(m.key);
         analyses.forget(m.key);

@@ -3,13 +3,15 @@ import { Worker } from 'node:worker_threads';
 import type { RuleSetting } from '../../core/lint/lintRecap';
 import type { RecapFileOptions } from '../../core/recap/recapFiles';
 import type { IndexSnapshot } from '../sessionIndex/indexService';
-import type { DocumentText, FromLintWorker, PlainFinding, TextChange, ToLintWorker, WorkerTimings } from './lintWorkerProtocol';
+import type { Answer, DocumentText, FromLintWorker, PlainFinding, TextChange, ToLintWorker, Want, WorkerTimings } from './lintWorkerProtocol';
 
 export interface WorkerLintResult {
   isRecap: boolean;
   findings: PlainFinding[];
   /** Where the worker's time went (absent for a check made in the host). */
   timings?: WorkerTimings;
+  /** What was asked for besides the findings (absent when the document is no recap). */
+  answer?: Answer;
 }
 
 /**
@@ -53,12 +55,13 @@ export class LintWorkerClient {
     snapshot: IndexSnapshot,
     options: RecapFileOptions,
     rules: Record<string, RuleSetting>,
+    want?: Want,
   ): Promise<WorkerLintResult | undefined> {
     const { key, version } = document;
     const base = this.held.get(key);
     const changes = base === undefined ? undefined : this.changesSince(key, base, version);
     if (base !== undefined && changes) {
-      const answer = await this.send(document, { kind: 'changes', base, changes, length: document.length }, snapshot, options, rules);
+      const answer = await this.send(document, { kind: 'changes', base, changes, length: document.length }, snapshot, options, rules, want);
       if (answer !== 'resync') return answer;
     }
     // Each slice goes over as it is read, so no one message (nor its copy) is the size of the document;
@@ -70,7 +73,7 @@ export class LintWorkerClient {
       first = false;
     });
     if (!read) return undefined;
-    const answer = await this.send(document, { kind: 'whole' }, snapshot, options, rules);
+    const answer = await this.send(document, { kind: 'whole' }, snapshot, options, rules, want);
     return answer === 'resync' ? undefined : answer;
   }
 
@@ -93,6 +96,7 @@ export class LintWorkerClient {
     snapshot: IndexSnapshot,
     options: RecapFileOptions,
     rules: Record<string, RuleSetting>,
+    want: Want | undefined,
   ): Promise<WorkerLintResult | 'resync'> {
     const worker = this.prepare(snapshot);
     const { key, path, version } = document;
@@ -104,7 +108,7 @@ export class LintWorkerClient {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.post(worker, { type: 'lint', id, key, path, version, text, options, rules });
+      this.post(worker, { type: 'lint', id, key, path, version, text, options, rules, want });
     }).then((answer) => {
       if (answer === 'resync' && this.held.get(key) === version) this.held.delete(key);
       return answer as WorkerLintResult | 'resync';
@@ -133,7 +137,7 @@ export class LintWorkerClient {
       const waiting = this.pending.get(m.id);
       if (!waiting) return;
       this.pending.delete(m.id);
-      if (m.type === 'result') waiting.resolve({ isRecap: m.isRecap, findings: m.findings, timings: m.timings });
+      if (m.type === 'result') waiting.resolve({ isRecap: m.isRecap, findings: m.findings, timings: m.timings, answer: m.answer });
       else if (m.type === 'resync') waiting.resolve('resync');
       else waiting.reject(new Error(m.message));
     });

@@ -2,6 +2,10 @@ import type { IndexSource } from '../../core/index/sessionIndex';
 import type { Severity } from '../../core/problem';
 import type { RuleSetting } from '../../core/lint/lintRecap';
 import type { RecapFileOptions } from '../../core/recap/recapFiles';
+import type { LintResult } from '../../core/lint/finding';
+import { fixActions, type FixAction, type FixRequest } from '../../core/lint/fixActions';
+import { renderRequested, type PreviewRequest } from '../../core/preview/renderPreview';
+import type { ParsedRecap } from '../../core/recap/parseRecap';
 
 /** A finding as the worker sends it: what a diagnostic needs (fixes are made in the host, on request). */
 export interface PlainFinding {
@@ -26,6 +30,12 @@ export interface TextChange {
  */
 export type DocumentText = { kind: 'whole' } | { kind: 'changes'; base: number; changes: readonly TextChange[]; length: number };
 
+/** Besides the findings, what a check may be asked for: the code actions at a range, or the preview's HTML. */
+export type Want = { kind: 'fixes'; request: FixRequest } | { kind: 'preview'; request: PreviewRequest };
+
+/** What was asked for, made from the same analysis as the findings. */
+export type Answer = { kind: 'fixes'; actions: FixAction[] } | { kind: 'preview'; html: string };
+
 export type ToLintWorker =
   | { type: 'index'; bundlePath: string; workspaceSources: IndexSource[] }
   | {
@@ -37,6 +47,7 @@ export type ToLintWorker =
       text: DocumentText;
       options: RecapFileOptions;
       rules: Record<string, RuleSetting>;
+      want?: Want;
     }
   /** A slice of a document's whole text, sent one per turn so no one message is large. */
   | { type: 'part'; key: string; text: string; first: boolean }
@@ -53,7 +64,15 @@ export interface WorkerTimings {
 }
 
 export type FromLintWorker =
-  | { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[]; timings: WorkerTimings }
+  | { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[]; timings: WorkerTimings; answer?: Answer }
   /** The worker does not hold the version the changes start from (or they did not add up): send the whole text. */
   | { type: 'resync'; id: number }
   | { type: 'error'; id: number; message: string };
+
+/** What `want` asks for besides the findings, from an analysis (the worker's answer, made the same way). */
+export function answerFor(want: Want | undefined, isRecap: boolean, parsed: ParsedRecap, result: LintResult): Answer | undefined {
+  if (want?.kind === 'preview') return { kind: 'preview', html: renderRequested(parsed, result, want.request) };
+  // A post that is no recap has no fixes (as the host's code actions say).
+  if (want?.kind === 'fixes') return { kind: 'fixes', actions: isRecap ? fixActions(result.findings, want.request) : [] };
+  return undefined;
+}

@@ -7,7 +7,9 @@ import { documentLength, isLargeRecap, textInSlices, versionOf, type RecapDocume
 import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
 import { settings } from '../settings';
 import { LintWorkerClient, type WorkerLintResult } from './lintWorkerClient';
-import type { WorkerTimings } from './lintWorkerProtocol';
+import { answerFor, type Want, type WorkerTimings } from './lintWorkerProtocol';
+import { fixActions, type FixAction, type FixRequest } from '../../core/lint/fixActions';
+import { renderRequested, type PreviewRequest } from '../../core/preview/renderPreview';
 
 // Large recaps: checked in a worker thread for the Problems panel; see recapDocuments.ts.
 
@@ -50,6 +52,8 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
   private snapshotNow: IndexSnapshot | undefined;
   private readonly disposables: vscode.Disposable[];
   private readonly worker = new LintWorkerClient();
+  /** Per large recap: the version the worker last checked. */
+  private readonly checked = new Map<string, number>();
   /** Per document: whether its last check (here or in the worker) found it a recap. */
   private readonly verdicts = new Map<string, boolean>();
   private readonly recognized = new vscode.EventEmitter<vscode.Uri>();
@@ -79,6 +83,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.verdicts.delete(d.uri.toString());
+        this.checked.delete(d.uri.toString());
         this.worker.forget(d.uri.toString());
       }),
     ];
@@ -133,6 +138,44 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       const { isRecap, result } = await this.analyze(document);
       return { isRecap, findings: result.findings };
     }
+    return this.inWorker(document);
+  }
+
+  /**
+   * The code actions asked for, from the same analysis as the findings: a
+   * large recap's from the worker, which holds its analysis (nothing is
+   * checked whole in the host, not even on Ctrl+.).
+   */
+  async fixActions(document: vscode.TextDocument, request: FixRequest): Promise<FixAction[]> {
+    if (!isLargeRecap(document)) {
+      const { isRecap, result } = await this.analyze(document);
+      return isRecap ? fixActions(result.findings, request) : [];
+    }
+    const found = await this.inWorker(document, { kind: 'fixes', request });
+    return found?.answer?.kind === 'fixes' ? found.answer.actions : [];
+  }
+
+  /** The version the worker last checked a large recap at (its diagnostics are current when it is the document's). */
+  checkedVersion(document: vscode.TextDocument): number | undefined {
+    return this.checked.get(document.uri.toString());
+  }
+
+  /** The preview's HTML, made where the analysis is (for a large recap, the worker); undefined when the document changed meanwhile. */
+  async render(document: vscode.TextDocument, request: PreviewRequest): Promise<string | undefined> {
+    if (!isLargeRecap(document)) {
+      const { parsed, result } = await this.analyze(document);
+      return renderRequested(parsed, result, request);
+    }
+    const found = await this.inWorker(document, { kind: 'preview', request });
+    return found?.answer?.kind === 'preview' ? found.answer.html : undefined;
+  }
+
+  /**
+   * A large recap, checked in the worker: the host copies its text out in
+   * slices once, then sends only the changes, and back comes a list (and what
+   * `want` asks for); undefined when it changed meanwhile.
+   */
+  private async inWorker(document: vscode.TextDocument, want?: Want): Promise<WorkerLintResult | undefined> {
     // Completion there reads the fences above the cursor: read ahead while the worker checks.
     this.documents.warm(document);
     const started = performance.now();
@@ -147,16 +190,17 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
         trace.sentMs = performance.now() - started;
         return read;
       };
-      const found = await this.worker.lint(at, whole, snapshot, settings.recapFiles(), ruleSettings());
+      const found = await this.worker.lint(at, whole, snapshot, settings.recapFiles(), ruleSettings(), want);
       if (found) {
         this.verdict(document.uri, found.isRecap);
+        this.checked.set(key, at.version);
         this.lastLargeCheck = { ...trace, totalMs: performance.now() - started, worker: found.timings };
       }
       return found;
     } catch {
       // The worker could not start or stopped: checked here instead, slower but never missing.
-      const { isRecap, result } = await this.analyze(document);
-      return { isRecap, findings: result.findings };
+      const { isRecap, parsed, result } = await this.analyze(document);
+      return { isRecap, findings: result.findings, answer: answerFor(want, isRecap, parsed, result) };
     }
   }
 

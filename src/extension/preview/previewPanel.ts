@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { newNonce, renderPreview, renderPreviewBody } from '../../core/preview/renderPreview';
+import { newNonce } from '../../core/preview/renderPreview';
 import { tooLargePage } from '../../core/preview/tooLarge';
 import { documentLength } from '../recapDocuments';
 import type { RecapAnalysis } from './recapAnalysis';
@@ -188,37 +188,39 @@ export class RecapPreviewPanel implements vscode.Disposable {
       this.shownVersion = version;
       return;
     }
-    let analysis;
+    const allowHtml = this.analysis.allowHtml();
+    const full = this.needsFullRender || !this.panel.visible;
+    const webview = this.panel.webview;
+    const page = full
+      ? {
+          nonce: newNonce(),
+          cspSource: webview.cspSource,
+          styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.css')).toString(),
+          scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.js')).toString(),
+          title: previewTitle(document),
+          documentVersion: version,
+          reportFindings: this.testHooks,
+        }
+      : undefined;
+    let html;
     try {
-      analysis = await this.analysis.analyze(document);
+      html = await this.analysis.render(document, { page, allowHtml });
     } catch (err) {
       if (generation === this.generation && !this.isDisposed) {
         void vscode.window.showErrorMessage(`Recap preview: cannot render ${basename(document.uri.path)}: ${(err as Error).message}`);
       }
       return;
     }
-    // A newer render has started since (or the panel closed): this one is stale.
-    if (generation !== this.generation || this.isDisposed) return;
-    const { parsed, result } = analysis;
-    const allowHtml = this.analysis.allowHtml();
+    // A newer render has started since (or the panel closed, or the document changed): this one is stale.
+    if (html === undefined || generation !== this.generation || this.isDisposed) return;
     this.panel.title = previewTitle(document);
-    if (this.needsFullRender || !this.panel.visible) {
-      const webview = this.panel.webview;
-      webview.html = renderPreview(parsed, result, {
-        nonce: newNonce(),
-        cspSource: webview.cspSource,
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.css')).toString(),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.js')).toString(),
-        allowHtml,
-        title: previewTitle(document),
-        documentVersion: version,
-        reportFindings: this.testHooks,
-      });
+    if (full) {
+      webview.html = html;
       this.needsFullRender = false;
       this.htmlCurrent = true;
       this.syncScrollOnReport = true;
     } else {
-      void this.panel.webview.postMessage({ type: 'update', html: renderPreviewBody(parsed, result, { allowHtml }), version });
+      void webview.postMessage({ type: 'update', html, version });
       this.htmlCurrent = false;
     }
     this.shownVersion = version;

@@ -184,3 +184,60 @@ suite('a recap recognised without configuration', () => {
     assert.deepEqual(recapDiagnostics(note), []);
   });
 });
+
+// Issue 11: past the large-recap size (200,000 characters) the host neither parses nor checks the recap whole,
+// not on Ctrl+. and not for the preview: both come from the lint worker's analysis, through the same editor paths.
+const LARGE = RECAP + 'Notes from the hallway track, about nothing the index knows of.\n\n'.repeat(3_500);
+
+suite('lint and preview past the large-recap size', () => {
+  let uri: vscode.Uri;
+
+  suiteSetup(async () => {
+    await (await extensionApi()).index();
+    uri = workspaceFile('recaps', 'e2e-lint-large.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(LARGE));
+  });
+
+  test('Ctrl+. applies the fix the worker made, as one undo step; the host never analyses the whole recap', async () => {
+    assert.ok(LARGE.length > 200_000);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const missing = await until('missing-video', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'), 30_000);
+    editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
+    await pickQuickFix(editor, `Add the recording to the frontmatter entry: video: ${LIPSTICK_VIDEO}`);
+    assert.equal(editor.document.getText(), LARGE.replace(lipstickEntryLines().join('\n'), lipstickEntryLines(LIPSTICK_VIDEO).join('\n')));
+    await until('missing-video to clear', () => (recapDiagnostics(uri).some((d) => ruleOf(d) === 'missing-video') ? undefined : true), 30_000);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), LARGE, 'the fix is one undo step');
+    await until('missing-video to come back', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'), 30_000);
+    const api = await extensionApi();
+    assert.equal(api.analyzedInHost?.(uri), false, 'the host holds no analysis of the large recap');
+  });
+
+  test('the preview renders it from the worker and reports the same findings as the Problems panel', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await until('diagnostics', () => (recapDiagnostics(uri).length > 0 ? true : undefined), 30_000);
+    await vscode.commands.executeCommand('recap.openPreviewToSide');
+    const reported = await until(
+      'the preview to report',
+      async () =>
+        vscode.commands.executeCommand<{ findings: { rule: string; line: number }[] } | undefined>('recap.preview.findings', uri, { timeoutMs: 2000 }),
+      30_000,
+    );
+    const fromProblems = recapDiagnostics(uri)
+      .map((d) => `${d.range.start.line + 1}:${ruleOf(d)}`)
+      .sort();
+    assert.deepEqual(reported.findings.map((f) => `${f.line}:${f.rule}`).sort(), fromProblems);
+    // Live update, as for a small recap: the fix typed in the editor clears the finding in the preview.
+    await editor.edit((b) => b.insert(new vscode.Position(11, 0), `    video: ${LIPSTICK_VIDEO}\n`));
+    await until(
+      'the preview to update',
+      async () => {
+        const r = await vscode.commands.executeCommand<{ findings: { rule: string }[] } | undefined>('recap.preview.findings', uri, { timeoutMs: 2000 });
+        return r && !r.findings.some((f) => f.rule === 'missing-video') ? r : undefined;
+      },
+      30_000,
+    );
+    assert.equal((await extensionApi()).analyzedInHost?.(uri), false, 'the host holds no analysis of the large recap');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
