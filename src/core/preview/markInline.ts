@@ -1,6 +1,74 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { markdownEngine } from '../markdown/engine';
-import type { InlineSource } from './inlineSource';
+import type { InlineLayout } from '../references/inlineLayout';
+
+/**
+ * One piece of an inline token's rendering with the text it came from: a
+ * character of a `text` child, or a whole child (an emphasis delimiter, a
+ * link's `[` or `](url)`, a code span, an image, an autolink, a line break).
+ */
+interface InlineUnit {
+  /** First and last child the unit renders (an autolink is three children). */
+  first: number;
+  last: number;
+  /** Index of the character in a `text` child, or -1 for whole children. */
+  char: number;
+  /** Offsets into the whole recap text, end exclusive. */
+  start: number;
+  end: number;
+  /** +1 opens an element (emphasis, link), -1 closes one, 0 neither. */
+  nesting: number;
+}
+
+/** An inline's units in text order, each opening or closing unit with the index of its partner. */
+export interface InlineUnits {
+  units: InlineUnit[];
+  partner: Int32Array;
+}
+
+/** The units of an inline whose children the layout placed, or undefined when it could not place them all. */
+export function inlineUnits(children: readonly Token[], layout: InlineLayout): InlineUnits | undefined {
+  if (!layout.complete) return undefined;
+  const units: InlineUnit[] = [];
+  const open: number[] = [];
+  const partners: [number, number][] = [];
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k]!;
+    const start = layout.start[k]!;
+    const end = layout.end[k]!;
+    if (child.type === 'text') {
+      const chars = layout.chars[k];
+      for (let j = 0; j < child.content.length; j++) {
+        if (!chars) units.push({ first: k, last: k, char: j, start: start + j, end: start + j + 1, nesting: 0 });
+        else {
+          // A character decoded from an entity ends where the source of the next character starts.
+          let next = j + 1;
+          while (next < child.content.length && chars[next] === chars[j]) next++;
+          units.push({ first: k, last: k, char: j, start: chars[j]!, end: chars[next]!, nesting: 0 });
+        }
+      }
+    } else if (child.type === 'link_open' && child.markup === 'autolink') {
+      units.push({ first: k, last: k + 2, char: -1, start, end: layout.end[k + 2]!, nesting: 0 });
+      k += 2;
+    } else {
+      const nesting = child.type === 'link_open' || child.type === 'link_close' || /^(?:em|strong|s)_(?:open|close)$/.test(child.type) ? child.nesting : 0;
+      if (nesting === 1) open.push(units.length);
+      else if (nesting === -1) {
+        const first = open.pop();
+        if (first === undefined) return undefined;
+        partners.push([first, units.length]);
+      }
+      units.push({ first: k, last: k, char: -1, start, end, nesting });
+    }
+  }
+  if (open.length) return undefined;
+  const partner = new Int32Array(units.length).fill(-1);
+  for (const [a, b] of partners) {
+    partner[a] = b;
+    partner[b] = a;
+  }
+  return { units, partner };
+}
 
 /** A highlight to wrap around a range of the recap's text, with the HTML of its opening and closing tags. */
 export interface InlineMark {
@@ -36,7 +104,7 @@ export function htmlToken(html: string): Token {
  * whole element, and of two crossing ranges the later grows to take the
  * earlier, so the HTML stays well nested: one element per mark, always.
  */
-export function markInline(children: Token[], source: InlineSource, marks: InlineMark[]): Token[] {
+export function markInline(children: Token[], source: InlineUnits, marks: InlineMark[]): Token[] {
   const { units, partner } = source;
   const n = units.length;
   const reach = marks.length > 0 ? new Reach(units, partner) : undefined;
@@ -114,7 +182,7 @@ function bySpan(a: Span, b: Span): number {
 }
 
 /** The first unit (index) for which `after` holds, `after` being false then true along the units; units.length if none. */
-function firstUnit(units: InlineSource['units'], after: (u: InlineSource['units'][number]) => boolean): number {
+function firstUnit(units: InlineUnit[], after: (u: InlineUnit) => boolean): number {
   let lo = 0;
   let hi = units.length;
   while (lo < hi) {
@@ -138,7 +206,7 @@ class Reach {
   /** Min over a range of partner of closing units. */
   private readonly lo: Int32Array;
 
-  constructor(units: InlineSource['units'], partner: Int32Array) {
+  constructor(units: InlineUnit[], partner: Int32Array) {
     const n = units.length;
     let size = 1;
     while (size < n) size *= 2;

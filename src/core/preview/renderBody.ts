@@ -3,8 +3,8 @@ import { markdownEngine } from '../markdown/engine';
 import type { ParsedRecap } from '../recap/parseRecap';
 import { badgeMark, MARK_CLOSE, markOpen, type PlacedFinding } from './findingMarks';
 import { attrs, escapeHtml, safeHref, safeImageSrc } from './html';
-import { locateInline, type InlineSource } from './inlineSource';
-import { htmlToken, markInline, newToken, type InlineMark } from './markInline';
+import { inlineBounds, layoutInline } from '../references/inlineLayout';
+import { htmlToken, inlineUnits, markInline, newToken, type InlineMark, type InlineUnits } from './markInline';
 import { sanitizeFragment } from './sanitize';
 
 export interface BodyOptions {
@@ -51,7 +51,6 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
   const engine = markdownEngine({ html: allowHtml });
   const tokens = tokensFor(parsed, allowHtml);
   const { text, lines } = parsed;
-  const unescape = engine.utils.unescapeAll;
 
   // Inline tokens and the lines they cover (table cells have no map: their row's).
   const inlines: InlineInfo[] = [];
@@ -66,22 +65,19 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
       for (let l = firstLine; l < endLine && l < lines.lineCount; l++) if (inlineAtLine[l] === -1) inlineAtLine[l] = inlines.length;
     inlines.push({ token: i, firstLine, endLine });
   }
-  const sources = new Map<number, InlineSource | undefined>();
-  const sourceOf = (k: number): InlineSource | undefined => {
-    if (sources.has(k)) return sources.get(k);
-    const info = inlines[k]!;
-    const previous = k > 0 && inlines[k - 1]!.firstLine === info.firstLine ? sourceOf(k - 1) : undefined;
-    const from = previous ? previous.end : lines.lineStart(info.firstLine);
-    const source = locateInline(
-      text,
-      (l) => lines.lineStart(l),
-      (l) => lines.lineEnd(l),
-      tokens[info.token]!,
-      info.firstLine,
-      from,
-      unescape,
-    );
-    sources.set(k, source);
+  // Each inline's units, placed as the lint places its words (see inlineLayout.ts), for those that have marks.
+  const bounds = inlineBounds(tokens, lines);
+  const sources = new Map<number, { units: InlineUnits | undefined; end: number }>();
+  const sourceOf = (k: number) => {
+    let source = sources.get(k);
+    if (!source) {
+      const t = inlines[k]!.token;
+      const children = tokens[t]!.children ?? [];
+      const layout = layoutInline(text, children, bounds.from[t]!, bounds.limit[t]!);
+      const units = bounds.from[t]! < 0 ? undefined : inlineUnits(children, layout);
+      source = { units, end: units?.units.reduce((most, u) => Math.max(most, u.end), 0) ?? 0 };
+      sources.set(k, source);
+    }
     return source;
   };
 
@@ -125,9 +121,9 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
       for (let j = k; j < inlines.length && inlines[j]!.firstLine === info.firstLine; j++) {
         chosen = j;
         const source = sourceOf(j);
-        if (source && source.end > start) break;
+        if (source.units && source.end > start) break;
       }
-      if (sourceOf(chosen)) push(marks, chosen, f);
+      if (sourceOf(chosen).units) push(marks, chosen, f);
       else push(inlineBadges, chosen, f);
       continue;
     }
@@ -163,7 +159,7 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
     const own = marks.get(k);
     const placeholders: { open: string; close: string; f: PlacedFinding }[] = [];
     if (own) {
-      const source = sourceOf(k)!;
+      const source = sourceOf(k).units!;
       const inlineMarks: InlineMark[] = own.map((f, n) => {
         if (!allowHtml) return { start: f.finding.start, end: f.finding.end, open: markOpen(f), close: MARK_CLOSE };
         const p = { open: `RPM${key}o${n}X`, close: `RPM${key}c${n}X`, f };

@@ -4,7 +4,7 @@ import { embeddedRecordings, isRecordingUrl } from '../links/recordingHosts';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { BlockCache, BlockFind } from './blockCache';
 import type { IndexCatalog } from './indexCatalog';
-import { afterChar, alignChars, closingBracket, linkEnd, verbatimAt } from './inlineLayout';
+import { inlineBounds, layoutInline, newLayout } from './inlineLayout';
 import type { BodyMention, Placeholder } from './model';
 import { findPlaceholders, isPlaceholderHref, PLACEHOLDER_TRIGGERS } from './placeholders';
 import type { TitleCandidate, TitleMatcher } from './titleMatcher';
@@ -91,6 +91,8 @@ class BodyWalker {
   private readonly links: RecordingLink[] = [];
   private readonly placeholders: { scope: number; placeholder: Placeholder }[] = [];
   private readonly run = new WordRun(PLACEHOLDER_TRIGGERS);
+  /** The inline being read, located (one layout, reused). */
+  private layout = newLayout();
   private readonly text: string;
   private scope = 0;
   private inHeading = false;
@@ -115,17 +117,12 @@ class BodyWalker {
   }
 
   walk(): BodyReferences {
-    const { lines } = this.parsed;
     const tokens = this.parsed.tokens;
+    const bounds = inlineBounds(tokens, this.parsed.lines);
     const sections: { level: number; node: number }[] = [];
     const items: number[] = [];
     const lastParagraph = new Map<number, number>();
     let row = -1;
-    let rowLine = -1;
-    let cell = 0;
-    // Where each cell of the current row's line starts, found once per row (not once per cell).
-    let cells: number[] = [];
-    let cellsLine = -1;
     let heading = -1;
     const container = () => (items.length > 0 ? items[items.length - 1]! : sections.length > 0 ? sections[sections.length - 1]!.node : 0);
     for (let t = 0; t < tokens.length; t++) {
@@ -143,17 +140,9 @@ class BodyWalker {
             this.scopes.previous[scope] = lastParagraph.get(parent) ?? -1;
             paragraph = true;
           }
-          if (tok.map) {
-            this.from = lines.lineStart(tok.map[0]);
-            this.limit = lines.lineEnd(tok.map[1] - 1);
-          } else if (row >= 0 && rowLine >= 0) {
-            if (cellsLine !== rowLine) {
-              cells = cellStarts(lines.lineText(rowLine));
-              cellsLine = rowLine;
-            }
-            this.from = (cells[cell - 1] ?? 0) + lines.lineStart(rowLine);
-            this.limit = lines.lineEnd(rowLine);
-          } else break;
+          if (bounds.from[t]! < 0) break;
+          this.from = bounds.from[t]!;
+          this.limit = bounds.limit[t]!;
           this.inline(tok, scope, heading >= 0);
           if (paragraph && this.scopes.talk[scope]! >= 0) lastParagraph.set(container(), scope);
           break;
@@ -194,15 +183,9 @@ class BodyWalker {
           break;
         case 'tr_open':
           row = this.node(container(), false);
-          rowLine = tok.map ? tok.map[0] : -1;
-          cell = 0;
           break;
         case 'tr_close':
           row = -1;
-          break;
-        case 'td_open':
-        case 'th_open':
-          cell++;
           break;
       }
     }
@@ -259,78 +242,47 @@ class BodyWalker {
   }
 
   private read(children: Token[]): void {
-    const { text, run, limit } = this;
+    const { text, run } = this;
+    const layout = (this.layout = layoutInline(text, children, this.from, this.limit, this.layout));
     this.linkStart = -1;
     run.reset();
-    let cur = this.from;
     let linkOpen = -1;
-    let linkStart = -1;
-    // A position the walk could not follow: finds after it are not placed.
-    const lost = () => (cur = limit);
     for (let k = 0; k < children.length; k++) {
       const c = children[k]!;
       switch (c.type) {
         case 'text': {
-          const content = c.content;
-          const p = verbatimAt(text, content, cur, limit);
-          if (p >= 0) {
-            if (content.includes('://')) this.sourceWithUrls(p, p + content.length);
-            else run.addSource(text, p, p + content.length);
-            cur = p + content.length;
-          } else {
-            const aligned = alignChars(text, content, cur, limit);
-            run.addDecoded(content, aligned?.map);
-            if (aligned) cur = aligned.end;
-            else lost();
-          }
+          const start = layout.start[k]!;
+          const chars = layout.chars[k];
+          if (start < 0 || chars) run.addDecoded(c.content, chars);
+          else if (c.content.includes('://')) this.sourceWithUrls(start, layout.end[k]!);
+          else run.addSource(text, start, layout.end[k]!);
           break;
         }
         case 'softbreak':
-        case 'hardbreak': {
+        case 'hardbreak':
           run.addBreak();
-          const nl = text.indexOf('\n', cur);
-          if (nl >= 0 && nl < limit) cur = nl + 1;
-          else lost();
           break;
-        }
         case 'em_open':
         case 'em_close':
         case 'strong_open':
         case 'strong_close':
         case 's_open':
-        case 's_close': {
-          // Transparent for titles ("*Sometimes*, Lipstick…"); only skipped in the source.
-          const p = text.indexOf(c.markup, cur);
-          if (p >= 0 && p < limit) cur = p + c.markup.length;
-          else lost();
+        case 's_close':
+          // Transparent for titles ("*Sometimes*, Lipstick…").
           break;
-        }
-        case 'link_open': {
+        case 'link_open':
           this.flush();
           linkOpen = k;
-          const p = text.indexOf(c.markup === 'autolink' ? '<' : '[', cur);
-          linkStart = p >= 0 && p < limit ? p : -1;
-          if (linkStart >= 0) cur = linkStart + 1;
-          else lost();
           break;
-        }
         case 'link_close': {
           const open = linkOpen >= 0 ? children[linkOpen]! : undefined;
-          const autolink = open?.markup === 'autolink';
-          let end = -1;
-          let destStart = -1;
-          let destEnd = -1;
-          if (linkStart >= 0 && autolink) {
-            end = afterChar(text, '>', cur, limit);
-            destStart = linkStart + 1;
-            destEnd = end - 1;
-          } else if (linkStart >= 0) {
-            ({ end, destStart, destEnd } = linkEnd(text, cur, limit) ?? { end: -1, destStart: -1, destEnd: -1 });
-          }
-          this.linkStart = end > 0 ? linkStart : -1;
+          const end = layout.end[k]!;
+          const destStart = layout.destStart[k]!;
+          const destEnd = layout.destEnd[k]!;
+          this.linkStart = end > 0 && linkOpen >= 0 ? layout.start[linkOpen]! : -1;
           this.linkEnd = end;
           // Placeholder targets are short: look at the href only when the source one is.
-          if (!autolink && open && (destStart < 0 || destEnd - destStart <= 6)) {
+          if (open && open.markup !== 'autolink' && (destStart < 0 || destEnd - destStart <= 6)) {
             const href = open.attrGet('href') ?? '';
             if (isPlaceholderHref(href) && /\b(?:video|recording|watch)/i.test(run.text())) this.placeholder(this.linkStart, end, run.text());
           }
@@ -338,32 +290,6 @@ class BodyWalker {
           if (open) this.linkTo(open, destStart, destEnd, this.linkStart, end);
           this.linkStart = -1;
           linkOpen = -1;
-          if (end > 0) cur = end;
-          else lost();
-          break;
-        }
-        case 'code_inline': {
-          this.flush();
-          const p = text.indexOf(c.markup, cur);
-          const q = p >= 0 && p < limit ? text.indexOf(c.markup, p + c.markup.length) : -1;
-          if (q >= 0 && q < limit) cur = q + c.markup.length;
-          else lost();
-          break;
-        }
-        case 'image': {
-          this.flush();
-          const p = text.indexOf('![', cur);
-          const close = p >= 0 && p < limit ? closingBracket(text, p + 1, limit) : -1;
-          const end = (close >= 0 && linkEnd(text, close, limit)?.end) || -1;
-          if (end > 0) cur = end;
-          else lost();
-          break;
-        }
-        case 'html_inline': {
-          this.flush();
-          const p = text.indexOf(c.content, cur);
-          if (p >= 0 && p < limit) cur = p + c.content.length;
-          else lost();
           break;
         }
         default:
@@ -505,7 +431,7 @@ class BodyWalker {
       const session = this.hooks.index.get(m[0]);
       if (!session) continue;
       const start = map ? (map[m.index] ?? -1) : base + m.index;
-      const end = map ? (map[m.index + m[0].length - 1] ?? -2) + 1 : base + m.index + m[0].length;
+      const end = map ? (map[m.index + m[0].length] ?? -1) : base + m.index + m[0].length;
       out.push({ session, start, end });
     }
   }
@@ -567,20 +493,4 @@ class BodyWalker {
     const placeholder: Placeholder = { start: located ? start : this.from, end: located ? end : this.limit, text, located, talks: [] };
     this.placeholders.push({ scope: this.scope, placeholder });
   }
-}
-
-/**
- * Offsets in a table row's line where each cell (0-based) starts: after its
- * leading pipe (the first cell of a row without one starts at 0). One pass.
- */
-function cellStarts(line: string): number[] {
-  const starts: number[] = [];
-  let i = 0;
-  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
-  if (line[i] !== '|') starts.push(0);
-  for (; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') starts.push(i + 1);
-  }
-  return starts;
 }

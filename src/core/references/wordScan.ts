@@ -162,7 +162,7 @@ export class WordRun {
     this.scan(text, from, to);
   }
 
-  /** Decoded text that differs from the source; `map` gives each character's recap offset, when known. */
+  /** Decoded text that differs from the source; `map` gives where each character's source starts, and the end (see InlineLayout.chars), when known. */
   addDecoded(content: string, map: Int32Array | undefined): void {
     const m = map ?? NO_MAP;
     this.addPiece(content, 0, content.length, m);
@@ -281,14 +281,14 @@ export class WordRun {
   sourceStart(i: number): number {
     const map = this.pieceMap[this.wordPiece[i]!];
     const local = this.local[i]!;
-    return map === undefined ? local : local < map.length ? map[local]! : -1;
+    return map === undefined ? local : (map[local] ?? -1);
   }
 
   /** Recap offset where word i ends, or -1. */
   sourceEnd(i: number): number {
     const map = this.pieceMap[this.wordPiece[i]!];
     const end = this.localEnd[i]!;
-    return map === undefined ? end : end - 1 < map.length ? map[end - 1]! + 1 : -1;
+    return map === undefined ? end : (map[end] ?? -1);
   }
 
   /** The text of piece p. */
@@ -318,7 +318,6 @@ export class WordRun {
     const map = this.pieceMap[lo];
     if (this.pieceBreak[lo]) return -1;
     if (!map) return end ? local + 1 : local;
-    if (local >= map.length) return -1;
-    return end ? map[local]! + 1 : map[local]!;
+    return (end ? map[local + 1] : map[local]) ?? -1;
   }
 }
