@@ -15,7 +15,9 @@
 // - every pyvideo event (pyvideo/pyvideo-data.tar.gz, CC0), none of its
 //   NO_PUBLISH videos; where a schedule above has the same event, pyvideo only
 //   adds recordings to sessions without one;
-// - the hand-curated events in data/seeds/*.yaml.
+// - the hand-curated events in data/seeds/*.yaml;
+// talks only, once: no breaks, registration desks or cancelled slots without
+// a recording, and no talk a source lists twice (talksOnly.ts).
 //   npm run generate:index
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,6 +32,7 @@ import { importSchedule } from '../src/core/importers/importSchedule';
 import { addRecordings, mergeCurated } from '../src/core/importers/mergeEvents';
 import { importPyvideo, type PyvideoFolder } from '../src/core/importers/pyvideo';
 import { importSchedScrape } from '../src/core/importers/schedScrape';
+import { isNotATalk, withoutRepeats } from '../src/core/importers/talksOnly';
 import { SessionIndex } from '../src/core/index/sessionIndex';
 import { bundledSources } from '../src/core/index/sources';
 import { SessionSearch } from '../src/core/search/sessionSearch';
@@ -184,19 +187,29 @@ for (const w of pyvideo.warnings) if (/NO_PUBLISH/.test(w)) console.log(`pyvideo
 sources.push('pyvideo/data (CC0), commit 8d37350255d05fefef7354ed5f382c1c669429d0, without its NO_PUBLISH videos');
 
 const scheduled = new Map<string, EventFile>([...fosdem, europython].map((f) => [f.event.id, f]));
-const files: EventFile[] = [...seeds, ...fosdem, europython, ...others];
-const taken = new Set(files.map((f) => f.event.id));
-for (const f of pyvideo.files) {
+const collected: EventFile[] = [...seeds, ...fosdem, europython, ...others];
+const taken = new Set(collected.map((f) => f.event.id));
+// pyvideo files some recordings under two events (EuroSciPy 2017's under 2018 too): one is kept, the first.
+const pyvideoOnce = withoutRepeats(pyvideo.files, { acrossEvents: true });
+for (const f of pyvideoOnce.files) {
   if (f.sessions.length === 0) continue;
   const same = scheduled.get(f.event.id);
   if (same) {
     const merged = addRecordings(same, f);
     console.log(`${f.event.id}: pyvideo added ${merged.added} recording(s); ${merged.alreadyThere} already there; ${merged.unmatched.length} matched no title`);
   } else if (!taken.has(f.event.id)) {
-    files.push(f);
+    collected.push(f);
     taken.add(f.event.id);
   } else console.log(`${f.event.id}: pyvideo event skipped, the id is a curated event's`);
 }
+
+// Talks only, once.
+const talks = collected.map((f) => ({ event: f.event, sessions: f.sessions.filter((s) => !isNotATalk(s)) }));
+const notTalks = collected.reduce((n, f) => n + f.sessions.length, 0) - talks.reduce((n, f) => n + f.sessions.length, 0);
+const once = withoutRepeats(talks);
+const files = once.files;
+const repeats = [...pyvideoOnce.report.repeats, ...once.report.repeats];
+console.log(`left out ${notTalks} slot(s) that are no talk (breaks, registration, cancelled) and ${repeats.length} repeat(s) of a talk listed before`);
 
 // Order and content are stable so a regeneration from the same inputs changes nothing.
 // The search is built here, over the sessions as the index lists them, and stored beside them.

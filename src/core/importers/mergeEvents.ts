@@ -40,15 +40,34 @@ export interface RecordingMerge {
 }
 
 /**
+ * The one session whose title begins the recording's and who shares a
+ * speaker with it: pyvideo runs FOSDEM's title and subtitle together
+ * ("Python and Raspberry PiPhysical computing, GPIO…" for "Python and
+ * Raspberry Pi", Ben Nuttall).
+ */
+function byTitleStart(sessions: readonly Session[], recording: Session): Session | undefined {
+  const title = normaliseTitle(recording.title).replace(/ /g, '');
+  const names = new Set(recording.speakers.map((p) => p.name.toLowerCase()));
+  if (names.size === 0) return undefined;
+  const found = sessions.filter((s) => {
+    const start = normaliseTitle(s.title).replace(/ /g, '');
+    return start.length >= 5 && title.startsWith(start) && s.speakers.some((p) => names.has(p.name.toLowerCase()));
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
  * One event from a schedule and a list of its recordings (pyvideo's folder
  * for the same event): the schedule's data stays, and a recording is added
- * to the session with the same normalised title where it has none.
+ * to the session with the same normalised title where it has none (or,
+ * failing that, the one session whose title begins the recording's and who
+ * shares a speaker with it).
  */
 export function addRecordings(schedule: EventFile, recordings: EventFile): RecordingMerge {
   const sessions = byTitle(schedule.sessions);
   const result: RecordingMerge = { added: 0, alreadyThere: 0, unmatched: [] };
   for (const r of recordings.sessions) {
-    const s = sessions.get(normaliseTitle(r.title));
+    const s = sessions.get(normaliseTitle(r.title)) ?? byTitleStart(schedule.sessions, r);
     if (!s) {
       if (r.video) result.unmatched.push(r);
       continue;
