@@ -5,8 +5,9 @@
 //   {type:'reveal', line}            0-based line to reveal and select (a finding was clicked)
 //   {type:'didScroll', line}         0-based line at the top of the preview
 //   {type:'ready'}                   the full document has loaded (the extension then syncs the scroll position)
-//   {type:'findings', version, findings:[{rule, line, message}]}  after every render, only when the root
-//                                    element has data-report-findings="true" (set in tests only); line is 1-based
+//   {type:'findings', version, findings:[{rule, line, message, text}], talks:[id]}  after every render, only
+//                                    when the root element has data-report-findings="true" (set in tests only);
+//                                    line is 1-based, text is the marked text, talks are the talk cards' ids
 (function () {
   'use strict';
 
@@ -30,9 +31,13 @@
         rule: rule,
         line: Number(m.getAttribute('data-line')),
         message: title.indexOf(rule + ': ') === 0 ? title.slice(rule.length + 2) : title,
+        text: m.textContent,
       });
     }
-    vscode.postMessage({ type: 'findings', version: version, findings: findings });
+    var cards = root.querySelectorAll('.talk-card[data-talk]');
+    var talks = [];
+    for (var j = 0; j < cards.length; j++) talks.push(cards[j].getAttribute('data-talk'));
+    vscode.postMessage({ type: 'findings', version: version, findings: findings, talks: talks });
   }
 
   /** Elements that map to a source line (0-based), in document order. */

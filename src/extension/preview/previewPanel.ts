@@ -10,19 +10,22 @@ export interface ReportedFinding {
   rule: string;
   line: number;
   message: string;
+  /** The text the mark covers. */
+  text: string;
 }
 
-/** The findings the webview last reported, with the document version that render showed. */
+/** The findings the webview last reported, with the document version that render showed, and its talk cards' ids. */
 export interface ReportedFindings {
   version: number;
   findings: ReportedFinding[];
+  talks: string[];
 }
 
 type FromWebview =
   | { type: 'reveal'; line: number }
   | { type: 'didScroll'; line: number }
   | { type: 'ready' }
-  | { type: 'findings'; version?: number; findings: ReportedFinding[] };
+  | { type: 'findings'; version?: number; findings: ReportedFinding[]; talks?: string[] };
 
 export const PREVIEW_VIEW_TYPE = 'recap.preview';
 const DEBOUNCE_MS = 150;
@@ -238,7 +241,11 @@ export class RecapPreviewPanel implements vscode.Disposable {
         break;
       case 'findings':
         if (this.testHooks && Array.isArray(message.findings)) {
-          this.lastReport = { version: typeof message.version === 'number' ? message.version : this.shownVersion, findings: message.findings };
+          this.lastReport = {
+            version: typeof message.version === 'number' ? message.version : this.shownVersion,
+            findings: message.findings,
+            talks: Array.isArray(message.talks) ? message.talks : [],
+          };
           this.reported.fire(this.lastReport);
         }
         break;

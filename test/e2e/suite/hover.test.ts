@@ -1,4 +1,4 @@
-// Hover and Go to Definition in the real extension host, at the positions a
+// Hover, Go to Definition and the preview in the real extension host, at the positions a
 // person points at, checked against the diagnostics of the same text: both
 // answer from the mentions the lint found, so a card appears exactly where a
 // talk is mentioned (a title in prose, a heading or a list item, a link to its
@@ -76,7 +76,44 @@ async function settledDiagnostics(document: vscode.TextDocument): Promise<vscode
 
 const CONTROL = `Control: ${PATHWAYS_TITLE}.\n`;
 
-suite('hover and Go to Definition answer from the lint’s mentions', () => {
+interface PreviewReport {
+  version: number;
+  findings: { rule: string; line: number; text: string }[];
+  talks: string[];
+}
+
+/**
+ * The preview of a recap, opened beside it as a person does, checked against
+ * the Problems panel: each finding it marks is on the diagnostic's line, for
+ * the same rule, over (the rendering of) the same text. Returns the talks its
+ * cards show.
+ */
+async function previewAgrees(document: vscode.TextDocument): Promise<string[]> {
+  await vscode.commands.executeCommand('recap.openPreviewToSide');
+  let report: PreviewReport | undefined;
+  for (const deadline = Date.now() + 15_000; !report && Date.now() < deadline;) {
+    report = await vscode.commands.executeCommand<PreviewReport | undefined>('recap.preview.findings', document.uri, { timeoutMs: 2000 });
+  }
+  assert.ok(report, 'the preview reported what it shows');
+  const marks = [...report.findings].sort((a, b) => `${a.line}:${a.rule}`.localeCompare(`${b.line}:${b.rule}`));
+  const problems = () =>
+    recapDiagnostics(document.uri)
+      .map((d) => ({ at: `${d.range.start.line + 1}:${ruleOf(d)}`, text: document.getText(d.range) }))
+      .sort((a, b) => a.at.localeCompare(b.at));
+  // Both come from the one analysis; the Problems panel may be a moment behind the preview.
+  const same = () => JSON.stringify(problems().map((p) => p.at)) === JSON.stringify(marks.map((m) => `${m.line}:${m.rule}`));
+  await until('the Problems panel to show what the preview marks', () => (same() ? true : undefined)).catch(() => undefined);
+  const shown = problems();
+  assert.deepEqual(
+    marks.map((m) => `${m.line}:${m.rule}`),
+    shown.map((p) => p.at),
+  );
+  for (const [i, m] of marks.entries()) assert.ok(shown[i]!.text.includes(m.text), `the preview marks “${m.text}”, the Problems panel “${shown[i]!.text}”`);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  return report.talks;
+}
+
+suite('hover, Go to Definition, the Problems panel and the preview answer from the lint’s mentions', () => {
   suiteSetup(async () => {
     await openRecap('recaps', 'kubecon.md');
     await (await extensionApi()).index();
@@ -95,12 +132,13 @@ suite('hover and Go to Definition answer from the lint’s mentions', () => {
     },
   ];
   for (const c of cards) {
-    test(`${c.name}: the card, over the mention`, async () => {
+    test(`${c.name}: the card over the mention, and the preview shows the talk`, async () => {
       const { document, at } = await recap(`---\nevent: fosdem-2025\n---\n\n${c.marked}`);
       const hover = await hoverText(document, at[0]!);
       assert.match(hover.text, /\*\*Robrix: a pure Rust multi-platform Matrix Client and more\*\*/);
       assert.ok(hover.text.includes(`\`${ROBRIX}\``), hover.text);
       assert.equal(hover.range, c.covers);
+      assert.deepEqual(await previewAgrees(document), [ROBRIX], 'the preview shows the talk');
     });
   }
 
@@ -114,13 +152,14 @@ suite('hover and Go to Definition answer from the lint’s mentions', () => {
     // The talk's only mention is the slides link: the finding sits on it.
     const missing = await until('missing-video on the slides link', () => recapDiagnostics(document.uri).find((d) => ruleOf(d) === 'missing-video'));
     assert.equal(document.getText(missing.range), link);
+    assert.deepEqual(await previewAgrees(document), ['fosdem-2023/pathways_that_invest_in_new_maintainers']);
   });
 
   test('a title in prose without a recording: the hover and the missing-video are at the same place', async () => {
     const { document, at } = await recap(`---\nevent: fosdem-2023\n---\n\n${CONTROL.replace('Pathways', 'Path|ways')}`);
     const hover = await hoverText(document, at[0]!);
     assert.equal(hover.range, PATHWAYS_TITLE);
-    await settledDiagnostics(document);
+    assert.deepEqual(await previewAgrees(document), ['fosdem-2023/pathways_that_invest_in_new_maintainers']);
   });
 
   const inCode: { name: string; marked: string }[] = [
@@ -132,7 +171,7 @@ suite('hover and Go to Definition answer from the lint’s mentions', () => {
     { name: 'an id in a fenced block', marked: '~~~\nfosdem-2025/fosdem-2025-5841-rob|rix-a-pure-rust-multi-platform-matrix-client-and-more\n~~~\n' },
   ];
   for (const c of inCode) {
-    test(`${c.name}: no card, and no finding there`, async () => {
+    test(`${c.name}: no card, no finding, and not in the preview`, async () => {
       const { document, at } = await recap(`---\nevent: [fosdem-2025, fosdem-2023]\n---\n\n${c.marked}\n${CONTROL}`);
       assert.equal((await hoverText(document, at[0]!)).text, '');
       const line = at[0]!.line;
@@ -141,6 +180,8 @@ suite('hover and Go to Definition answer from the lint’s mentions', () => {
         diagnostics.filter((d) => d.range.start.line <= line && line <= d.range.end.line).map((d) => `${ruleOf(d)}: ${d.message}`),
         [],
       );
+      // Only the control line's talk: nothing in code reaches the preview's cards either.
+      assert.deepEqual(await previewAgrees(document), ['fosdem-2023/pathways_that_invest_in_new_maintainers']);
     });
   }
 
