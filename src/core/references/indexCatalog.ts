@@ -27,10 +27,43 @@ export class IndexCatalog {
   private readonly writtenNext: number[] = [];
   private names: EventNames | undefined;
 
+  /** Sessions [0, titled) have their title's pattern; [0, linked) their URLs. */
+  private titled = 0;
+  private linked = 0;
+
+  /** Built by complete() (the titles; the URLs on first use) or by buildInSlices. */
   constructor(readonly index: SessionIndex) {
-    const sessions = index.sessions;
-    this.patterns = new Array(sessions.length);
-    for (let i = 0; i < sessions.length; i++) {
+    this.patterns = new Array(index.sessions.length);
+  }
+
+  /** The titles' part built (at once; a no-op once built). */
+  complete(): this {
+    this.addTitles(this.index.sessions.length);
+    return this;
+  }
+
+  /**
+   * Builds all of it, `slice` sessions at a time, awaiting `pause()` between
+   * slices: for 35,000 sessions it takes about 2 s of CPU, which at once
+   * would hold the editor's extension host that long.
+   */
+  async buildInSlices(pause: () => Promise<void>, slice = 1_000): Promise<this> {
+    const n = this.index.sessions.length;
+    while (this.titled < n) {
+      this.addTitles(Math.min(n, this.titled + slice));
+      await pause();
+    }
+    while (this.linked < n) {
+      this.addUrls(Math.min(n, this.linked + slice));
+      await pause();
+    }
+    this.eventNames();
+    return this;
+  }
+
+  private addTitles(to: number): void {
+    const sessions = this.index.sessions;
+    for (let i = this.titled; i < to; i++) {
       const s = sessions[i]!;
       const p = titlePattern(s.title);
       this.patterns[i] = p;
@@ -43,6 +76,7 @@ export class IndexCatalog {
         if (events !== s.eventId) this.eventsByKey.set(p.key, new Set([events, s.eventId]));
       } else events.add(s.eventId);
     }
+    this.titled = to;
   }
 
   /** In how many events a title (by pattern key) occurs: "Welcome", "Lightning Talks" and "The State of Go" occur in many. */
@@ -111,13 +145,19 @@ export class IndexCatalog {
   }
 
   private buildUrls(): void {
-    if (this.urls) return;
-    this.written = new IntMap(16384);
-    this.urls = new Map();
-    this.videos = new Map();
-    this.hrefs = new Map();
+    this.addUrls(this.index.sessions.length);
+  }
+
+  private addUrls(to: number): void {
+    if (this.linked >= to) return;
+    this.written ??= new IntMap(16384);
+    this.urls ??= new Map();
+    this.videos ??= new Map();
+    this.hrefs ??= new Map();
     const md = markdownEngine();
-    for (const s of this.index.sessions) {
+    const sessions = this.index.sessions;
+    for (let i = this.linked; i < to; i++) {
+      const s = sessions[i]!;
       // Slides mention the talk too, but are no recording; the video comes last, so a URL that is both counts as the recording.
       for (const [url, video] of [
         [s.schedule, false],
@@ -144,6 +184,7 @@ export class IndexCatalog {
         if (!this.urls.has(key)) this.urls.set(key, s);
       }
     }
+    this.linked = to;
   }
 }
 
@@ -157,5 +198,16 @@ function hashRange(s: string, from: number, to: number): number {
 
 /** The index's catalog, made once per index and kept by it. */
 export function indexCatalog(index: SessionIndex): IndexCatalog {
-  return index.derived(indexCatalog, () => new IndexCatalog(index));
+  // Complete even while buildInSlices is under way: whoever asks at once gets all of it.
+  return index.derived(indexCatalog, () => new IndexCatalog(index)).complete();
+}
+
+/**
+ * The index's catalog, built a slice at a time (see buildInSlices) unless it
+ * is built already: the editor awaits it before its first check in an index.
+ */
+export function indexCatalogInSlices(index: SessionIndex, pause: () => Promise<void>): Promise<IndexCatalog> {
+  return index.derived(indexCatalogInSlices, () => {
+    return index.derived(indexCatalog, () => new IndexCatalog(index)).buildInSlices(pause);
+  });
 }

@@ -10,10 +10,13 @@ import { LintWorkerClient, type WorkerLintResult } from './lintWorkerClient';
 import { answerFor, type Want, type WorkerTimings } from './lintWorkerProtocol';
 import { fixActions, type FixAction, type FixRequest } from '../../core/lint/fixActions';
 import { renderRequested, type PreviewRequest } from '../../core/preview/renderPreview';
+import { indexCatalogInSlices } from '../../core/references/indexCatalog';
 
 // Large recaps: checked in a worker thread for the Problems panel; see recapDocuments.ts.
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One document's parse and lint, with the index snapshot they were made against (hover builds its card from it). */
 export interface Analysis {
@@ -91,6 +94,8 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
 
   async analyze(document: vscode.TextDocument): Promise<Analysis> {
     const snapshot = await this.indexService.snapshotAfterCompletions();
+    // The first check in an index builds its title and URL catalog: a slice per turn, so the host never waits seconds for it.
+    await indexCatalogInSlices(snapshot.index, nextTurn);
     this.snapshotNow = snapshot;
     // Every Markdown document: a post that declares nothing is checked only when it mentions talks clearly enough.
     const { parsed, result, isRecap } = this.documents.analyses.analyze(versionOf(document), {
@@ -115,6 +120,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       return isRecap ? { result, snapshot, offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o) } : undefined;
     }
     const snapshot = await this.indexService.snapshot();
+    await indexCatalogInSlices(snapshot.index, nextTurn);
     if (!this.isRecap(document)) return undefined;
     const window = this.documents.aroundCursor(document, position);
     if (!window) return undefined;
@@ -148,8 +154,8 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
    */
   async fixActions(document: vscode.TextDocument, request: FixRequest): Promise<FixAction[]> {
     if (!isLargeRecap(document)) {
-      const { isRecap, result } = await this.analyze(document);
-      return isRecap ? fixActions(result.findings, request) : [];
+      const { isRecap, parsed, result, snapshot } = await this.analyze(document);
+      return isRecap ? fixActions({ parsed, result, index: snapshot.index, search: snapshot.search }, request) : [];
     }
     const found = await this.inWorker(document, { kind: 'fixes', request });
     return found?.answer?.kind === 'fixes' ? found.answer.actions : [];
@@ -199,8 +205,8 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       return found;
     } catch {
       // The worker could not start or stopped: checked here instead, slower but never missing.
-      const { isRecap, parsed, result } = await this.analyze(document);
-      return { isRecap, findings: result.findings, answer: answerFor(want, isRecap, parsed, result) };
+      const { isRecap, parsed, result, snapshot } = await this.analyze(document);
+      return { isRecap, findings: result.findings, answer: answerFor(want, isRecap, { parsed, result, index: snapshot.index, search: snapshot.search }) };
     }
   }
 
