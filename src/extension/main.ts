@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CORE_VERSION } from '../core/version';
 import { summarizeRecap, type RecapSummary } from '../core/recap/inspect';
+import { parseRecap } from '../core/recap/parseRecap';
+import { settings } from './settings';
 import { registerCommands } from './commands/registry';
 import { NewRecapCommand } from './commands/newRecap';
 import { ImportScheduleCommand } from './commands/importSchedule';
@@ -101,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): RecapWriterApi {
     coreVersion: CORE_VERSION,
     activationMs,
     sinceLoadMs,
-    summarize: summarizeRecap,
+    summarize: (path, text) => summarizeRecap(parseRecap(path, text, settings.recapFiles())),
     index: () => indexService.snapshot(),
     onDidChangeIndex: indexService.onDidChange,
     lastCompletionMs: () => completion.lastRequestMs,

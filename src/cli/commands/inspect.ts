@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { SessionIndex } from '../../core/index/sessionIndex';
 import { summarizeRecap, type RecapSummary } from '../../core/recap/inspect';
-import { parseRecap, withReadableFrontmatter } from '../../core/recap/parseRecap';
+import { RecapAnalyses } from '../../core/analysis/recapAnalyses';
+import { withReadableFrontmatter } from '../../core/recap/parseRecap';
 import { findRecap } from '../../core/references/recognizeRecap';
 import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
 import { loadCliIndex } from '../loadIndex';
@@ -19,14 +20,17 @@ counted: talks linked, titles of one event's talks, the events).`,
     const results: (RecapSummary & { file: string; recognized?: { links: number; titles: number; events: string[] } })[] = [];
     // Loaded only for a file that declares nothing: what it mentions decides.
     let index: SessionIndex | undefined;
+    // The one analysis of each file, as the editor's: its parse, read once.
+    const analyses = new RecapAnalyses();
     for (const file of parsed.positionals) {
       const path = resolve(io.cwd, file);
       const text = readInput(io, file, path);
       if (text === undefined) return 2;
-      const summary: (typeof results)[number] = { file, ...summarizeRecap(path, text) };
+      const document = { key: path, version: 0, path, text: () => text };
+      const summary: (typeof results)[number] = { file, ...summarizeRecap(analyses.parse(document)) };
       if (!summary.isRecap) {
         index ??= loadCliIndex([], io).index;
-        const { recognition } = findRecap(withReadableFrontmatter(parseRecap(path, text)), index, { onlyRecaps: true });
+        const { recognition } = findRecap(withReadableFrontmatter(analyses.parse(document)), index, { onlyRecaps: true });
         if (recognition.isRecap) {
           summary.isRecap = true;
           summary.recognized = { links: recognition.links, titles: recognition.titles, events: recognition.events };
