@@ -164,10 +164,10 @@ test('broken TOML and JSON: one frontmatter-syntax finding on the right line', (
 });
 
 test('missing-video in TOML writes `video = "…"` in the talk’s own [[talks]] table, and the result parses', () => {
-  const { findings } = lint(HUGO_TOML, undefined, 'blog/post.md');
+  const { findings, fixes } = lint(HUGO_TOML, undefined, 'blog/post.md');
   const missing = only(findings, 'missing-video').find((f) => HUGO_TOML.slice(f.start, f.end).includes(BARE));
-  assert.ok(missing?.fixes);
-  const fix = missing.fixes.find((f) => f.preferred);
+  assert.ok(missing);
+  const fix = fixes(missing).find((f) => f.preferred);
   assert.match(fix?.title ?? '', /video = "/);
   const fixed = applyEdits(HUGO_TOML, fix!.edits);
   const data = parseToml(fixed.split('+++')[1]!) as { talks: { id: string; video?: string; speakers?: unknown[] }[] };
@@ -181,9 +181,9 @@ test('missing-video in TOML writes `video = "…"` in the talk’s own [[talks]]
 });
 
 test('missing-video in JSON inserts a "video" property after the object’s last value', () => {
-  const { findings } = lint(HUGO_JSON, undefined, 'blog/post.md');
+  const { findings, fixes } = lint(HUGO_JSON, undefined, 'blog/post.md');
   const missing = only(findings, 'missing-video').find((f) => HUGO_JSON.slice(f.start, f.end).includes(BARE));
-  const fix = missing?.fixes?.find((f) => f.preferred);
+  const fix = missing && fixes(missing).find((f) => f.preferred);
   assert.ok(fix);
   const fixed = applyEdits(HUGO_JSON, fix.edits);
   const data = JSON.parse(fixed.slice(0, fixed.indexOf('\n}') + 2)) as { talks: { video?: string }[] };

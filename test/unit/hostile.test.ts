@@ -7,7 +7,7 @@ import { generateRecap } from '../../bench/lint';
 import { eventParentProblems } from '../../src/core/index/eventParents';
 import type { ConferenceEvent } from '../../src/core/index/model';
 import { SessionIndex, type IndexedSession } from '../../src/core/index/sessionIndex';
-import { lintRecap } from '../../src/core/lint/lintRecap';
+import { fixesFor, lintRecap } from '../../src/core/lint/lintRecap';
 import { FenceTracker, inFencedCode } from '../../src/core/markdown/fenceAt';
 import { parseRecap } from '../../src/core/recap/parseRecap';
 import { talkCard } from '../../src/core/talks/talkCard';
@@ -46,10 +46,12 @@ test('line breaks: generated recaps give the same finding positions and fixes wi
   function shape(text: string) {
     const parsed = parseRecap('recaps/hostile.md', text);
     const lines = new LineIndex(text);
-    return lintRecap(parsed, { index, search }).findings.map((f) => {
+    const result = lintRecap(parsed, { index, search });
+    return result.findings.map((f) => {
       const a = lines.positionAt(f.start);
       const b = lines.positionAt(f.end);
-      return `${a.line}:${a.character}-${b.line}:${b.character} ${f.code} ${f.fixes.length} fixes: ${f.fixes.map((x) => x.edits.map((e) => e.newText.replace(/\r\n|\r/g, '\n')).join('|')).join(' / ')}`;
+      const fixes = fixesFor({ parsed, result, index, search }, f);
+      return `${a.line}:${a.character}-${b.line}:${b.character} ${f.code} ${fixes.length} fixes: ${fixes.map((x) => x.edits.map((e) => e.newText.replace(/\r\n|\r/g, '\n')).join('|')).join(' / ')}`;
     });
   }
 });

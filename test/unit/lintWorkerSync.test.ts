@@ -116,7 +116,8 @@ test('the lint worker answers code actions and the preview exactly as the host m
     const robrix = 'fosdem-2025/fosdem-2025-5841-robrix-a-pure-rust-multi-platform-matrix-client-and-more';
     const title = 'Robrix: a pure Rust multi-platform Matrix Client and more';
     const recap = ['---', 'event: fosdem-2025', 'talks:', `  - id: ${robrix}`, '---', '', `I liked ${title} a lot.`, ''].join('\n');
-    const { parsed, result } = new RecapAnalyses().analyze({ key: 'h', version: 1, path, text: () => recap }, { index, search, onlyRecaps: true });
+    const analysis = new RecapAnalyses().analyze({ key: 'h', version: 1, path, text: () => recap }, { index, search, onlyRecaps: true });
+    const { parsed, result } = analysis;
     const at = recap.indexOf(robrix);
     const ask = (want: Want) =>
       worker.lint(
@@ -133,10 +134,10 @@ test('the lint worker answers code actions and the preview exactly as the host m
 
     const request = { start: at, end: at, quickFix: true, fixAll: true };
     const fixes = await ask({ kind: 'fixes', request });
-    const expected = fixActions(result.findings, request);
+    const expected = fixActions(analysis, request);
     assert.ok(
       expected.some((a) => a.kind === 'quickfix' && a.finding?.code === 'missing-video'),
-      `the entry's missing-video has a quick fix: ${result.findings.map((f) => `${f.code}@${f.start} ${f.fixes.length}`).join(', ')}`,
+      `the entry's missing-video has a quick fix: ${result.findings.map((f) => `${f.code}@${f.start} ${f.fixable}`).join(', ')}`,
     );
     assert.ok(expected.some((a) => a.kind === 'fixAll'));
     assert.deepEqual(fixes?.answer, { kind: 'fixes', actions: expected });

@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Finding } from '../../core/lint/finding';
-import { RecapAnalyses } from '../../core/analysis/recapAnalyses';
-import type { ParsedRecap } from '../../core/recap/parseRecap';
+import { RecapAnalyses, type Analysis } from '../../core/analysis/recapAnalyses';
+import { fixesFor } from '../../core/lint/lintRecap';
 import { SessionSearch } from '../../core/search/sessionSearch';
 import type { LineIndex } from '../../core/text/lineIndex';
 import { parseCliArgs, readInput, UsageError, type CliCommand } from '../io';
@@ -45,10 +45,12 @@ function position(lines: LineIndex, offset: number): { line: number; column: num
   return { line: p.line + 1, column: p.character + 1 };
 }
 
-function locate(file: string, parsed: ParsedRecap, f: Finding): Located {
+function locate(file: string, analysis: Analysis, f: Finding): Located {
+  const { parsed } = analysis;
   const start = position(parsed.lines, f.start);
   const end = position(parsed.lines, f.end);
-  const fix = f.fixes.find((x) => x.preferred) ?? f.fixes[0];
+  const fixes = fixesFor(analysis, f);
+  const fix = fixes.find((x) => x.preferred) ?? fixes[0];
   return {
     file,
     line: start.line,
@@ -231,10 +233,10 @@ export const lintCommand: CliCommand = {
         status = 2;
         continue;
       }
-      const { parsed, result } = analyses.analyze({ key: path, version: 0, path, text: () => text }, { index, search, onlyRecaps: folder !== undefined });
+      const analysis = analyses.analyze({ key: path, version: 0, path, text: () => text }, { index, search, onlyRecaps: folder !== undefined });
       analyses.forget(path);
-      if (folder !== undefined && result.recognition?.isRecap) withRecaps.add(folder);
-      for (const f of result.findings) results.push(locate(shown, parsed, f));
+      if (folder !== undefined && analysis.result.recognition?.isRecap) withRecaps.add(folder);
+      for (const f of analysis.result.findings) results.push(locate(shown, analysis, f));
     }
     for (const folder of folders) if (!withRecaps.has(folder)) io.err(`${folder}: no recaps found`);
 

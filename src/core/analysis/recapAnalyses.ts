@@ -26,6 +26,8 @@ export interface AnalysisContext {
 export interface Analysis {
   version: number;
   index: SessionIndex;
+  /** The index's search (what some fixes look close ids up in: see fixesFor). */
+  search: SessionSearch;
   parsed: ParsedRecap;
   result: LintResult;
   /** Declared, or recognised by the talks it mentions: whether the recap features apply. */
@@ -69,7 +71,7 @@ export class RecapAnalyses {
     if (entry.blocks?.index !== context.index) entry.blocks = { index: context.index, cache: new LintCache() };
     const result = lintRecap(entry.parsed, { ...context, cache: entry.blocks.cache });
     const isRecap = result.recognition?.isRecap ?? entry.parsed.isRecap;
-    entry.analysis = { version: entry.version, index: context.index, parsed: entry.parsed, result, isRecap, rules };
+    entry.analysis = { version: entry.version, index: context.index, search: context.search, parsed: entry.parsed, result, isRecap, rules };
     return entry.analysis;
   }
 

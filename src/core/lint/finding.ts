@@ -14,9 +14,15 @@ export interface Fix {
   preferred?: boolean;
 }
 
-/** A lint result: a located problem (its `code` is the rule id) with the fixes that resolve it. */
+/**
+ * A lint result, plain data: a located problem (its `code` is the rule id),
+ * with the fixes that were cheap to make with it. `fixesFor` (lintRecap.ts)
+ * gives all its fixes, building those of a `fixable` finding when asked.
+ */
 export interface Finding extends Problem {
   fixes: Fix[];
+  /** Its rule builds fixes for it when asked (see LintRule.fixes). */
+  fixable?: boolean;
   /** Full id of the talk the finding is about, when there is one. */
   talk?: string;
 }

@@ -1,4 +1,5 @@
 import type { Finding, Fix, TextEdit } from './finding';
+import { fixesFor, type FixSource } from './lintRecap';
 
 /**
  * A code action as plain data: the editor turns it into one WorkspaceEdit
@@ -27,12 +28,13 @@ export interface FixRequest {
  * The actions at `[start, end]`: each fix of each finding there, "fix all of
  * this rule" where the rule has two or more preferred fixes, and Fix All.
  */
-export function fixActions(findings: readonly Finding[], request: FixRequest): FixAction[] {
+export function fixActions(analysis: FixSource, request: FixRequest): FixAction[] {
+  const findings = analysis.result.findings;
   const actions: FixAction[] = [];
   if (request.quickFix) {
-    const here = findings.filter((f) => f.start <= request.end && request.start <= f.end && f.fixes.length > 0);
+    const here = findings.filter((f) => f.start <= request.end && request.start <= f.end && (f.fixes.length > 0 || f.fixable));
     for (const finding of here) {
-      for (const fix of finding.fixes) {
+      for (const fix of fixesFor(analysis, finding)) {
         actions.push({
           title: fix.title,
           kind: 'quickfix',
@@ -43,19 +45,26 @@ export function fixActions(findings: readonly Finding[], request: FixRequest): F
       }
     }
     for (const rule of new Set(here.map((f) => f.code))) {
-      const all = preferredFixes(findings.filter((f) => f.code === rule));
+      const all = preferredFixes(
+        analysis,
+        findings.filter((f) => f.code === rule),
+      );
       if (all.length >= 2) actions.push({ title: `Fix all ${rule} problems (${all.length})`, kind: 'quickfix', preferred: false, edits: combine(all) });
     }
   }
   if (request.fixAll) {
-    const all = preferredFixes(findings);
+    const all = preferredFixes(analysis, findings);
     if (all.length > 0) actions.push({ title: `Fix all Recap Writer problems (${all.length})`, kind: 'fixAll', preferred: false, edits: combine(all) });
   }
   return actions;
 }
 
-function preferredFixes(findings: readonly Finding[]): Fix[] {
-  return findings.flatMap((f) => f.fixes.filter((x) => x.preferred).slice(0, 1));
+function preferredFixes(analysis: FixSource, findings: readonly Finding[]): Fix[] {
+  return findings.flatMap((f) =>
+    fixesFor(analysis, f)
+      .filter((x) => x.preferred)
+      .slice(0, 1),
+  );
 }
 
 /** The fixes' edits together, dropping any fix that would overlap one already taken. */

@@ -10,19 +10,6 @@ import type { LintRule, RuleContext, RuleFinding } from './rule';
 
 export type RuleSetting = Severity | 'off';
 
-/** `fixes` made on first read, then kept as a plain property (an own, enumerable one: findings are compared and serialized whole). */
-function fixesOnDemand(finding: Finding, make: () => Fix[]): void {
-  Object.defineProperty(finding, 'fixes', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const fixes = make();
-      Object.defineProperty(finding, 'fixes', { value: fixes, enumerable: true, writable: true, configurable: true });
-      return fixes;
-    },
-  });
-}
-
 export interface LintContext {
   index: SessionIndex;
   search: SessionSearch;
@@ -96,10 +83,9 @@ export function lintRecap(written: ParsedRecap, context: LintContext): LintResul
         message: f.message,
         start: f.start,
         end: f.end,
-        fixes: [],
+        fixes: f.fixes ?? [],
       };
-      if (typeof f.fixes === 'function') fixesOnDemand(finding, f.fixes);
-      else if (f.fixes) finding.fixes = f.fixes;
+      if (f.fixable && rule.fixes) finding.fixable = true;
       if (f.talk) finding.talk = f.talk;
       findings.push(finding);
     }
@@ -113,4 +99,21 @@ export function lintRecap(written: ParsedRecap, context: LintContext): LintResul
       return refs.resolved;
     },
   };
+}
+
+/** What `fixesFor` needs of an analysis: the parse, its lint result, and the index and search it was made with. */
+export interface FixSource {
+  parsed: ParsedRecap;
+  result: LintResult;
+  index: SessionIndex;
+  search: SessionSearch;
+}
+
+/** A finding's quick fixes: those made with it, or, for a `fixable` one, those its rule builds now. */
+export function fixesFor(analysis: FixSource, finding: Finding): Fix[] {
+  if (!finding.fixable) return finding.fixes;
+  const rule = RULES.find((r) => r.id === finding.code);
+  const refs = analysis.result.references;
+  if (!rule?.fixes || !refs) return finding.fixes;
+  return [...finding.fixes, ...rule.fixes({ parsed: withReadableFrontmatter(analysis.parsed), refs, index: analysis.index, search: analysis.search }, finding)];
 }

@@ -97,7 +97,7 @@ function lint(
   const { result, isRecap } = analyses.analyze(document, { index, search, rules, onlyRecaps: true });
   timings.lint = performance.now() - at;
   const findings = result.findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end }));
-  return { isRecap, findings, answer: answerFor(want, isRecap, parsed, result) };
+  return { isRecap, findings, answer: answerFor(want, isRecap, { parsed, result, index, search }) };
 }
 
 parentPort?.on('message', (m: ToLintWorker) => {

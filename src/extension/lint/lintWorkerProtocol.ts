@@ -1,11 +1,9 @@
 import type { IndexSource } from '../../core/index/sessionIndex';
 import type { Severity } from '../../core/problem';
-import type { RuleSetting } from '../../core/lint/lintRecap';
+import type { FixSource, RuleSetting } from '../../core/lint/lintRecap';
 import type { RecapFileOptions } from '../../core/recap/recapFiles';
-import type { LintResult } from '../../core/lint/finding';
 import { fixActions, type FixAction, type FixRequest } from '../../core/lint/fixActions';
 import { renderRequested, type PreviewRequest } from '../../core/preview/renderPreview';
-import type { ParsedRecap } from '../../core/recap/parseRecap';
 
 /** A finding as the worker sends it: what a diagnostic needs (fixes are made in the host, on request). */
 export interface PlainFinding {
@@ -70,9 +68,9 @@ export type FromLintWorker =
   | { type: 'error'; id: number; message: string };
 
 /** What `want` asks for besides the findings, from an analysis (the worker's answer, made the same way). */
-export function answerFor(want: Want | undefined, isRecap: boolean, parsed: ParsedRecap, result: LintResult): Answer | undefined {
-  if (want?.kind === 'preview') return { kind: 'preview', html: renderRequested(parsed, result, want.request) };
+export function answerFor(want: Want | undefined, isRecap: boolean, analysis: FixSource): Answer | undefined {
+  if (want?.kind === 'preview') return { kind: 'preview', html: renderRequested(analysis.parsed, analysis.result, want.request) };
   // A post that is no recap has no fixes (as the host's code actions say).
-  if (want?.kind === 'fixes') return { kind: 'fixes', actions: isRecap ? fixActions(result.findings, want.request) : [] };
+  if (want?.kind === 'fixes') return { kind: 'fixes', actions: isRecap ? fixActions(analysis, want.request) : [] };
   return undefined;
 }

@@ -25,7 +25,7 @@ const LINES = [
 
 /** Each finding as line:column–line:column, rule and message, with the fixes' titles and what they leave on their lines. */
 function located(text: string) {
-  const { findings } = lint(text);
+  const { findings, fixes } = lint(text);
   const lines = new LineIndex(text);
   const pos = (o: number) => {
     const p = lines.positionAt(o);
@@ -35,7 +35,7 @@ function located(text: string) {
     at: `${pos(f.start)}-${pos(f.end)}`,
     code: f.code,
     message: f.message,
-    fixes: f.fixes.map((fix) => {
+    fixes: fixes(f).map((fix) => {
       // What the fix leaves, compared line by line whatever the line breaks.
       const fixed = applyEdits(text, fix.edits).split(/\r\n|\r|\n/);
       return `${fix.title} → ${fixed.join('\n')}`;

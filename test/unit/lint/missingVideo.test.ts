@@ -6,6 +6,12 @@ import { applyEdits, at, dest, lint, only, video } from './support';
 const TOOLING = 'fosdem-2023/container_developer_tooling';
 const DATABASES = 'fosdem-2023/container_database_containers';
 
+/** The quick fixes of the recap's n-th missing-video finding, built as the code actions build them. */
+function missingFixes(text: string, n: number) {
+  const linted = lint(text);
+  return linted.fixes(only(linted.findings, 'missing-video')[n]!);
+}
+
 const RECAP = `---
 title: "FOSDEM 2023: my day in the containers devroom"
 event: fosdem-2023
@@ -28,7 +34,7 @@ A tour of build, run and debug tools, from BuildKit to nerdctl.
 `;
 
 test('a talk without a video link is reported once, at its frontmatter entry, saying the index knows the recording', () => {
-  const { findings } = lint(RECAP);
+  const { findings, fixes } = lint(RECAP);
   const missing = only(findings, 'missing-video');
   assert.deepEqual(
     missing.map((f) => [at(RECAP, f), f.severity, f.message]),
@@ -45,12 +51,12 @@ test('a talk without a video link is reported once, at its frontmatter entry, sa
   assert.equal(missing[0]!.talk, TOOLING);
   // The YouTube link in the same list item covers the system call interception talk.
   assert.equal(missing.length, 3);
-  assert.deepEqual(missing[1]!.fixes, []);
+  assert.deepEqual(fixes(missing[1]!), []);
+  assert.equal(missing[1]!.fixable, undefined, 'no quick fix is announced');
 });
 
 test('the preferred fix adds `video:` to the frontmatter entry at its key column, and the YAML still parses', () => {
-  const f = only(lint(RECAP).findings, 'missing-video')[0]!;
-  const fix = f.fixes.find((x) => x.preferred)!;
+  const fix = missingFixes(RECAP, 0).find((x) => x.preferred)!;
   const fixed = applyEdits(RECAP, fix.edits);
   assert.equal(fixed, RECAP.replace('      - name: Phil Estes\n', `      - name: Phil Estes\n    video: ${video(TOOLING)}\n`));
   assert.deepEqual(parseRecap('recaps/r.md', fixed).problems, []);
@@ -61,33 +67,31 @@ test('the preferred fix adds `video:` to the frontmatter entry at its key column
 });
 
 test('for a talk only named in the text, the fix turns its title into a link to the recording', () => {
-  const f = only(lint(RECAP).findings, 'missing-video')[2]!;
-  assert.equal(f.fixes.length, 1);
-  assert.equal(f.fixes[0]!.preferred, true);
-  const fixed = applyEdits(RECAP, f.fixes[0]!.edits);
+  const fixes = missingFixes(RECAP, 2);
+  assert.equal(fixes.length, 1);
+  assert.equal(fixes[0]!.preferred, true);
+  const fixed = applyEdits(RECAP, fixes[0]!.edits);
   assert.equal(fixed, RECAP.replace('- Exploring Database Containers —', `- [Exploring Database Containers](${dest(video(DATABASES))}) —`));
   assert.equal(only(lint(fixed).findings, 'missing-video').length, 2);
 });
 
 test('a title already linked (to its schedule page) gets the recording link after it', () => {
   const text = `---\nevent: fosdem-2023\n---\n\n- [Exploring Database Containers](https://example.org/schedule) — Edith Puclla\n`;
-  const f = only(lint(text).findings, 'missing-video')[0]!;
+  const fixes = missingFixes(text, 0);
   assert.equal(
-    applyEdits(text, f.fixes[0]!.edits),
+    applyEdits(text, fixes[0]!.edits),
     text.replace('(https://example.org/schedule)', `(https://example.org/schedule) ([video](${dest(video(DATABASES))}))`),
   );
 });
 
 test('the fix fills an empty `video:` in place and replaces a flow mapping’s keys without touching the rest', () => {
   const empty = `---\nevent: fosdem-2023\ntalks:\n  - id: ${DATABASES}\n    video:\n    slides: https://example.org/s.pdf\n---\n`;
-  const f = only(lint(empty).findings, 'missing-video')[0]!;
-  const fixed = applyEdits(empty, f.fixes[0]!.edits);
+  const fixed = applyEdits(empty, missingFixes(empty, 0)[0]!.edits);
   assert.equal(fixed, empty.replace('    video:\n', `    video: ${video(DATABASES)}\n`));
   assert.deepEqual(parseRecap('r.md', fixed).problems, []);
 
   const flow = `---\nevent: fosdem-2023\ntalks:\n  - {id: ${DATABASES}, title: Exploring Database Containers}\n---\n`;
-  const g = only(lint(flow).findings, 'missing-video')[0]!;
-  const fixedFlow = applyEdits(flow, g.fixes[0]!.edits);
+  const fixedFlow = applyEdits(flow, missingFixes(flow, 0)[0]!.edits);
   assert.equal(fixedFlow, flow.replace('title: Exploring Database Containers}', `title: Exploring Database Containers, video: ${video(DATABASES)}}`));
   assert.equal(parseRecap('r.md', fixedFlow).talks[0]!.video!.value, video(DATABASES));
 });
@@ -124,12 +128,12 @@ Touring the container developer tooling landscape
 
 test('a placeholder next to a talk whose recording is out is replaced by the link', () => {
   const text = `---\nevent: fosdem-2023\n---\n\n- Exploring Database Containers — video not yet available, slides soon.\n`;
-  const { findings } = lint(text);
+  const { findings, fixes } = lint(text);
   assert.deepEqual(
     findings.map((f) => f.code),
     ['missing-video'],
   );
-  const fixed = applyEdits(text, findings[0]!.fixes[0]!.edits);
+  const fixed = applyEdits(text, fixes(findings[0]!)[0]!.edits);
   assert.equal(fixed, text.replace('video not yet available', `[video](${dest(video(DATABASES))})`));
   assert.deepEqual(lint(fixed).findings, []);
 });
@@ -142,13 +146,13 @@ test('severity can be changed and the rule turned off', () => {
   assert.deepEqual(only(lint(RECAP, { 'missing-video': 'off' }).findings, 'missing-video'), []);
 });
 
-test('the fix is made when it is first read, then kept; a finding serializes with it', () => {
-  const f = only(lint(RECAP).findings, 'missing-video')[0]!;
-  assert.equal(typeof Object.getOwnPropertyDescriptor(f, 'fixes')!.get, 'function', 'not built while linting');
-  const fixes = f.fixes;
-  assert.equal(fixes[0]!.title, `Add the recording to the frontmatter entry: video: ${video(TOOLING)}`);
-  assert.equal(f.fixes, fixes, 'the same fixes on every read');
-  assert.equal(Object.getOwnPropertyDescriptor(f, 'fixes')!.value, fixes, 'kept as a plain property');
-  const other = only(lint(RECAP).findings, 'missing-video')[0]!;
-  assert.deepEqual(JSON.parse(JSON.stringify(other)).fixes, JSON.parse(JSON.stringify(fixes)));
+test('a finding is plain data: its fixes are built when asked, the same each time', () => {
+  const { findings, fixes } = lint(RECAP);
+  const f = only(findings, 'missing-video')[0]!;
+  assert.deepEqual(JSON.parse(JSON.stringify(f)), { ...f }, 'it serializes whole');
+  assert.deepEqual(f.fixes, [], 'no edits were made while linting');
+  assert.equal(f.fixable, true);
+  const built = fixes(f);
+  assert.equal(built[0]!.title, `Add the recording to the frontmatter entry: video: ${video(TOOLING)}`);
+  assert.deepEqual(fixes(f), built);
 });

@@ -70,13 +70,19 @@ function inBounds(text: string, fix: Fix): boolean {
 test('title mentions read as their title, every fix stays in bounds, and preferred fixes resolve missing videos without breaking the YAML', () => {
   fc.assert(
     fc.property(recap, (text) => {
-      const { findings, talks } = lint(text);
+      const { findings, talks, fixes: fixesOf } = lint(text);
       for (const t of talks) {
         for (const m of t.mentions) if (m.kind === 'title') assert.equal(words(text.slice(m.start, m.end)).join(' '), words(t.title).join(' '));
       }
-      for (const f of findings) for (const fix of f.fixes) assert.ok(inBounds(text, fix), `${f.code}: ${fix.title}`);
+      for (const f of findings) for (const fix of fixesOf(f)) assert.ok(inBounds(text, fix), `${f.code}: ${fix.title}`);
       // One preferred fix per talk (frontmatter first), applied together.
-      const fixes = findings.filter((f) => f.code === 'missing-video' && f.fixes.some((x) => x.preferred)).map((f) => f.fixes.find((x) => x.preferred)!);
+      const fixes = findings.flatMap((f) =>
+        f.code === 'missing-video'
+          ? fixesOf(f)
+              .filter((x) => x.preferred)
+              .slice(0, 1)
+          : [],
+      );
       const fixed = applyEdits(
         text,
         fixes.flatMap((x) => x.edits),

@@ -161,18 +161,21 @@ test('missing-video offers the recording in the post’s own embed form, beside 
     ['<LiteYouTubeEmbed id="abcdefghijk" />', `<LiteYouTubeEmbed id="${id}" />`],
   ] as const) {
     const text = `---\nevent: ${session.eventId}\n---\n\n## Elsewhere\n\n${existing}\n\n## Talks\n\n${session.title} was great.\nReally.\n\nMore.\n`;
-    const finding = only(lint(text).findings, 'missing-video').find((f) => f.talk === session.fullId);
+    const linted = lint(text);
+    const finding = only(linted.findings, 'missing-video').find((f) => f.talk === session.fullId);
     assert.ok(finding, existing);
-    const fix = finding.fixes.find((f) => f.title.includes(form));
-    assert.ok(fix, `${existing}: ${finding.fixes.map((f) => f.title).join(' | ')}`);
+    const fixes = linted.fixes(finding);
+    const fix = fixes.find((f) => f.title.includes(form));
+    assert.ok(fix, `${existing}: ${fixes.map((f) => f.title).join(' | ')}`);
     assert.ok(applyEdits(text, fix.edits).includes(`Really.\n\n${form}\n\nMore.`), applyEdits(text, fix.edits));
     assert.ok(
-      finding.fixes.some((f) => f.title.startsWith('Link the title')),
+      fixes.some((f) => f.title.startsWith('Link the title')),
       'the plain link stays on offer',
     );
   }
   // A post with no embeds gets no embed fix.
   const plain = `---\nevent: ${session.eventId}\n---\n\n${session.title} was great.\n`;
-  const finding = only(lint(plain).findings, 'missing-video').find((f) => f.talk === session.fullId);
-  assert.ok(finding && !finding.fixes.some((f) => f.title.startsWith('Embed')));
+  const linted = lint(plain);
+  const finding = only(linted.findings, 'missing-video').find((f) => f.talk === session.fullId);
+  assert.ok(finding && !linted.fixes(finding).some((f) => f.title.startsWith('Embed')));
 });

@@ -25,13 +25,15 @@ export function only(findings: readonly Finding[], code: string): Finding[] {
   return findings.filter((f) => f.code === code);
 }
 
-import { lintRecap, type RuleSetting } from '../../../src/core/lint/lintRecap';
+import { fixesFor, lintRecap, type RuleSetting } from '../../../src/core/lint/lintRecap';
 import { parseRecap } from '../../../src/core/recap/parseRecap';
 import { findReferences } from '../../../src/core/references/findReferences';
 
+/** The lint of a recap, with `fixes(finding)`: a finding's quick fixes, built as the code actions build them (fixesFor). */
 export function lint(text: string, rules?: Record<string, RuleSetting>, path = 'recaps/recap.md') {
   const parsed = parseRecap(path, text);
-  return { parsed, ...lintRecap(parsed, { index, search, ...(rules ? { rules } : {}) }) };
+  const result = lintRecap(parsed, { index, search, ...(rules ? { rules } : {}) });
+  return { parsed, ...result, fixes: (f: Finding) => fixesFor({ parsed, result, index, search }, f) };
 }
 
 export function refs(text: string, path = 'recaps/recap.md') {

@@ -25,13 +25,24 @@ export const missingVideo: LintRule = {
           ? `${talkName(talk, true)} has no video link; the index knows its recording: ${video}`
           : `${talkName(talk, true)} has no video link: add its recording once it is published.`,
       };
-      if (video) finding.fixes = () => videoFixes(parsed.text, talk, video);
       if (talk.session) finding.talk = talk.session.fullId;
+      if (video && talk.session) finding.fixable = hasFix(parsed.text, talk, video);
       out.push(finding);
     }
     return out;
   },
+  fixes({ parsed, refs }, finding) {
+    const talk = refs.talks.find((t) => t.session !== undefined && t.session.fullId === finding.talk);
+    const video = talk && knownVideo(talk);
+    return talk && video ? videoFixes(parsed.text, talk, video) : [];
+  },
 };
+
+/** Whether videoFixes makes one: into the frontmatter entry, or at a placeholder or mention in the body. */
+function hasFix(text: string, talk: RecapTalk, video: string): boolean {
+  const entry = talk.entries[0];
+  return bodyFix(talk, '') !== undefined || (entry !== undefined && setEntryKey(text, entry, 'video', video) !== undefined);
+}
 
 /** Into the frontmatter entry (preferred: the recap's data stays in one place), or as a link in the body when the talk is only mentioned there. */
 function videoFixes(text: string, talk: RecapTalk, video: string): Fix[] {
