@@ -20,25 +20,6 @@ interface InlineInfo {
   endLine: number;
 }
 
-const htmlTokens = new WeakMap<ParsedRecap, Token[]>();
-
-/**
- * The tokens to render. parseRecap's tokens treat raw HTML as text (as lint
- * must read it); with raw HTML allowed the body is parsed once more, with
- * HTML on, and that parse is kept with the recap.
- */
-function tokensFor(parsed: ParsedRecap, allowHtml: boolean): Token[] {
-  if (!allowHtml) return parsed.tokens;
-  let tokens = htmlTokens.get(parsed);
-  if (!tokens) {
-    tokens = markdownEngine({ html: true }).parse(parsed.text.slice(parsed.bodyStart), {});
-    const by = parsed.lines.positionAt(parsed.bodyStart).line;
-    if (by > 0) for (const t of tokens) if (t.map) t.map = [t.map[0] + by, t.map[1] + by];
-    htmlTokens.set(parsed, tokens);
-  }
-  return tokens;
-}
-
 /**
  * The recap's Markdown body as HTML, from its tokens with the shared
  * engine's renderer: block elements carry `data-line` (0-based line of the
@@ -49,7 +30,8 @@ function tokensFor(parsed: ParsedRecap, allowHtml: boolean): Token[] {
 export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], options: BodyOptions = {}): string {
   const allowHtml = options.allowHtml === true;
   const engine = markdownEngine({ html: allowHtml });
-  const tokens = tokensFor(parsed, allowHtml);
+  // The lint's tokens read raw HTML as text; with raw HTML allowed, the body's parse with HTML on.
+  const tokens = allowHtml ? parsed.body.htmlTokens() : parsed.tokens;
   const { text, lines } = parsed;
 
   // Inline tokens and the lines they cover (table cells have no map: their row's).

@@ -65,7 +65,9 @@ export interface ParsedRecap {
   talks: TalkEntry[];
   /** YAML errors and wrong shapes, located: one syntax error when the frontmatter does not parse (then no shapes). */
   problems: Problem[];
-  /** markdown-it's tokens of the body; `map` holds line numbers of the whole text. Parsed on first use. */
+  /** The body as markdown-it reads it: its source, its parses (made on first use) and what a later version's parse re-uses. */
+  readonly body: RecapBody;
+  /** markdown-it's tokens of the body (`body.tokens()`); `map` holds line numbers of the whole text. Parsed on first use. */
   readonly tokens: Token[];
   /** Zero-based lines inside fenced or indented code, where nothing the recap says counts. */
   readonly codeLines: ReadonlySet<number>;
@@ -74,8 +76,48 @@ export interface ParsedRecap {
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
-/** The Markdown source of a parse's body and, once parsed, its tokens: what the parse of a later version re-uses. */
-const bodies = new WeakMap<ParsedRecap, { source: string; parse: MarkdownParse | undefined }>();
+/**
+ * A recap's body as markdown-it reads it, kept with its parse: parsed on
+ * first use, raw HTML as text (as the lint must read it), and parsed again
+ * with raw HTML on only for a preview that allows it. The source has blank
+ * lines in place of the frontmatter, so token maps are lines of the whole text.
+ */
+export class RecapBody {
+  /** markdown-it's parse once made: the next version's parse starts from it (see incrementalParse.ts). */
+  parse: MarkdownParse | undefined;
+  private html: Token[] | undefined;
+  private code: Set<number> | undefined;
+
+  /** `earlier`: an earlier version's parse, whose unchanged blocks are re-used (dropped once used, so old versions can go). */
+  constructor(
+    readonly source: string,
+    private earlier: MarkdownParse | undefined,
+  ) {}
+
+  tokens(): Token[] {
+    if (!this.parse) {
+      this.parse = parseAfter(markdownEngine(), this.earlier, this.source);
+      this.earlier = undefined;
+    }
+    return this.parse.tokens;
+  }
+
+  /** The tokens with raw HTML parsed as HTML (the preview's, when `recap.preview.allowHtml` is on). */
+  htmlTokens(): Token[] {
+    return (this.html ??= markdownEngine({ html: true }).parse(this.source, {}));
+  }
+
+  /** Zero-based lines inside fenced or indented code. */
+  codeLines(): ReadonlySet<number> {
+    if (!this.code) {
+      this.code = new Set();
+      for (const t of this.tokens()) {
+        if ((t.type === 'fence' || t.type === 'code_block') && t.map) for (let l = t.map[0]; l < t.map[1]; l++) this.code.add(l);
+      }
+    }
+    return this.code;
+  }
+}
 
 /**
  * The one parse of a recap that completion, lint and the preview share:
@@ -116,11 +158,9 @@ export function parseRecap(path: string, written: string, options: RecapFileOpti
   // Blank lines in place of the frontmatter: markdown-it skips them, and its line maps come out as
   // lines of the whole text. Joined, not concatenated: one flat string, which markdown-it reads
   // character by character faster than a concatenation's rope.
-  const body = { source: ['\n'.repeat(lines.positionAt(bodyStart).line), text.slice(bodyStart)].join(''), parse: undefined as MarkdownParse | undefined };
   // Only a parse whose tokens exist is worth re-using; holding nothing else keeps old versions collectable.
-  let earlier = previous ? bodies.get(previous)?.parse : undefined;
-  let codeLines: Set<number> | undefined;
-  const parsed: ParsedRecap = {
+  const body = new RecapBody(['\n'.repeat(lines.positionAt(bodyStart).line), text.slice(bodyStart)].join(''), previous?.body.parse);
+  return {
     path,
     text,
     lines,
@@ -129,25 +169,14 @@ export function parseRecap(path: string, written: string, options: RecapFileOpti
     isRecap: isRecapFile(path, fm, options) || (!fm?.data && declaresRecapKeys(text, options)),
     ...shape,
     problems,
+    body,
     get tokens() {
-      if (!body.parse) {
-        body.parse = parseAfter(markdownEngine(), earlier, body.source);
-        earlier = undefined;
-      }
-      return body.parse.tokens;
+      return body.tokens();
     },
     get codeLines() {
-      if (!codeLines) {
-        codeLines = new Set();
-        for (const t of this.tokens) {
-          if ((t.type === 'fence' || t.type === 'code_block') && t.map) for (let l = t.map[0]; l < t.map[1]; l++) codeLines.add(l);
-        }
-      }
-      return codeLines;
+      return body.codeLines();
     },
   };
-  bodies.set(parsed, body);
-  return parsed;
 }
 
 /**
@@ -156,7 +185,7 @@ export function parseRecap(path: string, written: string, options: RecapFileOpti
  */
 export function withReadableFrontmatter(parsed: ParsedRecap): ParsedRecap {
   if (!parsed.frontmatter || parsed.frontmatter.parses) return parsed;
-  // The body's lazy tokens stay the original's (a prototype's getters, called on this view).
+  // The body stays the original's (a prototype's field and getters, read through this view).
   const view: ParsedRecap = Object.create(parsed, {
     events: { value: [], enumerable: true },
     eventField: { value: undefined, enumerable: true },
