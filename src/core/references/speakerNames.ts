@@ -1,4 +1,5 @@
 import type { Speaker } from '../index/model';
+import type { SessionIndex } from '../index/sessionIndex';
 import { editDistance, typoBudget, words } from '../search/words';
 
 /**
@@ -9,33 +10,56 @@ import { editDistance, typoBudget, words } from '../search/words';
  */
 export type NameMatch = { kind: 'same' | 'part' | 'typo'; speaker: number };
 
-// Index speakers are compared with every byline that names their talk: their words are split once.
-const nameWords = new WeakMap<Speaker, string[]>();
-const companyWords = new WeakMap<Speaker, string[]>();
+/**
+ * The index's speakers as bylines compare them: each speaker's name and
+ * company split into words once (a speaker is compared with every byline
+ * that names their talk). One per index (see speakerNames).
+ */
+export class SpeakerNames {
+  private readonly nameWords = new Map<Speaker, string[]>();
+  private readonly companyWords = new Map<Speaker, string[]>();
 
-function wordsOf(cache: WeakMap<Speaker, string[]>, s: Speaker, text: string): string[] {
-  let w = cache.get(s);
-  if (!w) cache.set(s, (w = words(text)));
-  return w;
+  match(written: string, speakers: readonly Speaker[]): NameMatch | undefined {
+    // Most bylines copy the name exactly.
+    for (let i = 0; i < speakers.length; i++) if (speakers[i]!.name === written) return { kind: 'same', speaker: i };
+    const w = words(written);
+    if (w.length === 0) return undefined;
+    let best: NameMatch | undefined;
+    speakers.forEach((s, i) => {
+      const sw = wordsOf(this.nameWords, s, s.name);
+      if (sw.length === 0) return;
+      let kind: NameMatch['kind'];
+      if (sw.join(' ') === w.join(' ')) kind = 'same';
+      else if (w.every((x) => sw.includes(x)) || sw.every((x) => w.includes(x))) kind = 'part';
+      else if (isTypo(w, sw)) kind = 'typo';
+      else return;
+      if (!best || RANK[kind] > RANK[best.kind]) best = { kind, speaker: i };
+    });
+    return best;
+  }
+
+  /** The written text names one of the speakers' companies ("Dagger.io" for "Dagger", "Red Hat" for "Red Hat, Inc."). */
+  isCompany(written: string, speakers: readonly Speaker[]): boolean {
+    for (const s of speakers) if (s.affiliation === written) return true;
+    const w = words(written);
+    if (w.length === 0) return false;
+    return speakers.some((s) => {
+      if (!s.affiliation) return false;
+      const aw = wordsOf(this.companyWords, s, s.affiliation);
+      return aw.length > 0 && (w.every((x) => aw.includes(x)) || aw.every((x) => w.includes(x)));
+    });
+  }
 }
 
-export function matchName(written: string, speakers: readonly Speaker[]): NameMatch | undefined {
-  // Most bylines copy the name exactly.
-  for (let i = 0; i < speakers.length; i++) if (speakers[i]!.name === written) return { kind: 'same', speaker: i };
-  const w = words(written);
-  if (w.length === 0) return undefined;
-  let best: NameMatch | undefined;
-  speakers.forEach((s, i) => {
-    const sw = wordsOf(nameWords, s, s.name);
-    if (sw.length === 0) return;
-    let kind: NameMatch['kind'];
-    if (sw.join(' ') === w.join(' ')) kind = 'same';
-    else if (w.every((x) => sw.includes(x)) || sw.every((x) => w.includes(x))) kind = 'part';
-    else if (isTypo(w, sw)) kind = 'typo';
-    else return;
-    if (!best || RANK[kind] > RANK[best.kind]) best = { kind, speaker: i };
-  });
-  return best;
+/** The index's SpeakerNames, made once per index and kept by it. */
+export function speakerNames(index: SessionIndex): SpeakerNames {
+  return index.derived(speakerNames, () => new SpeakerNames());
+}
+
+function wordsOf(known: Map<Speaker, string[]>, s: Speaker, text: string): string[] {
+  let w = known.get(s);
+  if (!w) known.set(s, (w = words(text)));
+  return w;
 }
 
 const RANK = { same: 3, part: 2, typo: 1 } as const;
@@ -51,16 +75,4 @@ function isTypo(w: string[], sw: string[]): boolean {
     else if (editDistance(a, b, typoBudget(Math.min(a.length, b.length))) > typoBudget(Math.min(a.length, b.length))) return false;
   }
   return exact > 0 && exact < w.length;
-}
-
-/** The written text names one of the speakers' companies ("Dagger.io" for "Dagger", "Red Hat" for "Red Hat, Inc."). */
-export function isCompanyOf(written: string, speakers: readonly Speaker[]): boolean {
-  for (const s of speakers) if (s.affiliation === written) return true;
-  const w = words(written);
-  if (w.length === 0) return false;
-  return speakers.some((s) => {
-    if (!s.affiliation) return false;
-    const aw = wordsOf(companyWords, s, s.affiliation);
-    return aw.length > 0 && (w.every((x) => aw.includes(x)) || aw.every((x) => w.includes(x)));
-  });
 }

@@ -3,7 +3,7 @@ import type { Speaker } from '../../index/model';
 import type { IndexedSession } from '../../index/sessionIndex';
 import type { SpeakerEntry, TalkEntry } from '../../recap/parseRecap';
 import { readByline } from '../../references/bylines';
-import { isCompanyOf, matchName } from '../../references/speakerNames';
+import { speakerNames, type SpeakerNames } from '../../references/speakerNames';
 import { replacementScalar, yamlScalar } from '../../edits/yamlEdits';
 import { endOfLine, trimEnd } from '../../text/offsets';
 import type { TextEdit } from '../finding';
@@ -20,20 +20,21 @@ export const speakerMismatch: LintRule = {
   id: 'speaker-mismatch',
   defaultSeverity: 'warning',
   description: 'The speakers in a talk’s frontmatter entry, or the names beside its title in the text, differ from the index (a typo, a co-speaker left out).',
-  check({ parsed, refs }) {
+  check({ parsed, refs, index }) {
     const out: RuleFinding[] = [];
     const { text } = parsed;
+    const known = speakerNames(index);
     for (const talk of refs.talks) {
       const session = talk.session;
       if (!session || session.speakers.length === 0) continue;
       for (const entry of talk.entries) {
-        const f = frontmatterSpeakers(text, entry, session);
+        const f = frontmatterSpeakers(known, text, entry, session);
         if (f) out.push(f);
       }
       for (const m of talk.mentions) {
         if (!m.located || m.kind !== 'title') continue;
         const from = m.linkEnd >= 0 ? m.linkEnd : m.end;
-        const f = bodySpeakers(text, from, session);
+        const f = bodySpeakers(known, text, from, session);
         if (f) out.push(f);
       }
     }
@@ -47,7 +48,7 @@ interface Comparison {
 }
 
 /** Which written names are typos of which speaker, and who is missing (only when every written name is accounted for). */
-function compare(names: string[], speakers: readonly Speaker[], companies: (name: string) => boolean): Comparison | undefined {
+function compare(known: SpeakerNames, names: string[], speakers: readonly Speaker[], companies: (name: string) => boolean): Comparison | undefined {
   // Most bylines copy the index: every speaker, exactly as written there.
   if (names.length === speakers.length && names.every((n, i) => n === speakers[i]!.name)) return undefined;
   const matched = new Set<number>();
@@ -55,7 +56,7 @@ function compare(names: string[], speakers: readonly Speaker[], companies: (name
   let unknown = 0;
   let recognized = 0;
   names.forEach((name, at) => {
-    const m = matchName(name, speakers);
+    const m = known.match(name, speakers);
     if (m) {
       recognized++;
       matched.add(m.speaker);
@@ -77,13 +78,14 @@ function who(s: Speaker): string {
   return s.affiliation ? `${s.name} (${s.affiliation})` : s.name;
 }
 
-function frontmatterSpeakers(text: string, entry: TalkEntry, session: IndexedSession): RuleFinding | undefined {
+function frontmatterSpeakers(known: SpeakerNames, text: string, entry: TalkEntry, session: IndexedSession): RuleFinding | undefined {
   const field = entry.speakers;
   const list = (field?.value ?? []).filter(
     (s): s is SpeakerEntry & { name: string; nameRange: NonNullable<SpeakerEntry['nameRange']> } => !!s.name && !!s.nameRange,
   );
   if (!field || list.length === 0) return undefined;
   const c = compare(
+    known,
     list.map((s) => s.name),
     session.speakers,
     () => false,
@@ -135,14 +137,15 @@ function flowInsert(text: string, range: { start: number; end: number }, list: S
   return { start: lastEnd, end: lastEnd, newText: `, ${items.join(', ')}` };
 }
 
-function bodySpeakers(text: string, from: number, session: IndexedSession): RuleFinding | undefined {
+function bodySpeakers(known: SpeakerNames, text: string, from: number, session: IndexedSession): RuleFinding | undefined {
   const byline = readByline(text, from);
   if (!byline) return undefined;
   const names = byline.items.filter((i) => !i.paren);
   const c = compare(
+    known,
     names.map((i) => i.text),
     session.speakers,
-    (name) => isCompanyOf(name, session.speakers),
+    (name) => known.isCompany(name, session.speakers),
   );
   if (!c) return undefined;
   const edits: TextEdit[] = c.typos.map((t) => ({ start: names[t.at]!.start, end: names[t.at]!.end, newText: t.speaker.name }));
@@ -150,7 +153,7 @@ function bodySpeakers(text: string, from: number, session: IndexedSession): Rule
   const last = items[items.length - 1]!;
   if (c.missing.length > 0) {
     const paren = items.some((i) => i.paren);
-    const commaCompany = !paren && names.some((i) => isCompanyOf(i.text, session.speakers) && !matchName(i.text, session.speakers));
+    const commaCompany = !paren && names.some((i) => known.isCompany(i.text, session.speakers) && !known.match(i.text, session.speakers));
     const joiner = byline.ampersand ? ' & ' : ', ';
     const written = c.missing.map((s) =>
       s.affiliation && paren ? `${s.name} (${s.affiliation})` : s.affiliation && commaCompany ? `${s.name}, ${s.affiliation}` : s.name,
