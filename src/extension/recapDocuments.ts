@@ -60,13 +60,13 @@ interface FenceMarks {
   warming: boolean;
 }
 
-const FENCE_STEP = 2_000;
+const FENCE_STEP = 1_000;
 
 // How far hover and Go to Definition read around the cursor in a large recap, each way.
 const BLOCK_LINES = 200;
 
 // Lines read at a time, and the pause between reads, so copying out a large recap never holds the host.
-const SLICE_LINES = 4_000;
+const SLICE_LINES = 2_000;
 
 /**
  * The document's text in slices of lines, each read in its own turn of the

@@ -47,7 +47,7 @@ export class IndexCatalog {
    * slices: for 35,000 sessions it takes about 2 s of CPU, which at once
    * would hold the editor's extension host that long.
    */
-  async buildInSlices(pause: () => Promise<void>, slice = 1_000): Promise<this> {
+  async buildInSlices(pause: () => Promise<void>, slice = 250): Promise<this> {
     const n = this.index.sessions.length;
     while (this.titled < n) {
       this.addTitles(Math.min(n, this.titled + slice));

@@ -119,7 +119,7 @@ parentPort?.on('message', (m: ToLintWorker) => {
       break;
     case 'lint':
       try {
-        const timings: WorkerTimings = { index: indexMs, text: 0, parse: 0, lint: 0 };
+        const timings: WorkerTimings = { waited: Date.now() - m.postedAt, index: indexMs, text: 0, parse: 0, lint: 0 };
         indexMs = 0;
         const at = performance.now();
         const text = textOf(m.key, m.text);

@@ -108,7 +108,7 @@ export class LintWorkerClient {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.post(worker, { type: 'lint', id, key, path, version, text, options, rules, want });
+      this.post(worker, { type: 'lint', id, key, path, version, text, options, rules, want, postedAt: Date.now() });
     }).then((answer) => {
       if (answer === 'resync' && this.held.get(key) === version) this.held.delete(key);
       return answer as WorkerLintResult | 'resync';

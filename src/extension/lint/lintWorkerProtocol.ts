@@ -46,6 +46,8 @@ export type ToLintWorker =
       options: RecapFileOptions;
       rules: Record<string, RuleSetting>;
       want?: Want;
+      /** Date.now() when posted, for WorkerTimings.waited. */
+      postedAt: number;
     }
   /** A slice of a document's whole text, sent one per turn so no one message is large. */
   | { type: 'part'; key: string; text: string; first: boolean }
@@ -53,6 +55,8 @@ export type ToLintWorker =
 
 /** Where a check's time went in the worker, in ms (for the measurements of large recaps). */
 export interface WorkerTimings {
+  /** From the host posting the request to the worker starting on it (the worker busy with earlier messages). */
+  waited: number;
   /** Reading the bundle and building the index, when this check was the first after an index change. */
   index: number;
   /** Joining the slices, or applying the changes. */
