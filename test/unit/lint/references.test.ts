@@ -20,6 +20,17 @@ test('titles are found however recaps write them: case, punctuation, quotes, das
   });
 });
 
+test('titles after entities and escapes in the same text are placed exactly (one layout for lint and preview)', () => {
+  const text = `${FM}
+- Q&amp;A after Exploring Database Containers &mdash; worth it
+- C:\\temp \\*notes\\*: Bottlerocket OS &#8212; a container-optimized Linux
+`;
+  assert.deepEqual(mentioned(text), {
+    'fosdem-2023/container_database_containers': ['title:Exploring Database Containers'],
+    'fosdem-2023/container_bottlerocket_os': ['title:Bottlerocket OS &#8212; a container-optimized Linux'],
+  });
+});
+
 test('only whole word sequences match, and not across the end of a sentence', () => {
   const text = `${FM}
 We talked about safer containers. Through system call interception nothing happens.
