@@ -95,7 +95,6 @@ class BodyWalker {
   private layout = newLayout();
   private readonly text: string;
   private scope = 0;
-  private inHeading = false;
   /** The block being read, for finds that cannot be placed exactly. */
   private from = 0;
   private limit = 0;
@@ -143,7 +142,7 @@ class BodyWalker {
           if (bounds.from[t]! < 0) break;
           this.from = bounds.from[t]!;
           this.limit = bounds.limit[t]!;
-          this.inline(tok, scope, heading >= 0);
+          this.inline(tok, scope);
           if (paragraph && this.scopes.talk[scope]! >= 0) lastParagraph.set(container(), scope);
           break;
         }
@@ -201,12 +200,11 @@ class BodyWalker {
     return s.parent.length - 1;
   }
 
-  private inline(tok: Token, scope: number, heading: boolean): void {
+  private inline(tok: Token, scope: number): void {
     const children = tok.children;
     if (!children) return;
     const { text, limit } = this;
     this.scope = scope;
-    this.inHeading = heading;
     const { cache } = this.hooks;
     if (cache) {
       const finds = cache.lookup(text, this.from, limit, children);
@@ -464,8 +462,6 @@ class BodyWalker {
       start: located ? start : this.from,
       end: located ? end : this.limit,
       located,
-      scope,
-      heading: this.inHeading,
       linkEnd,
     });
     const { talk: first, more } = this.scopes;

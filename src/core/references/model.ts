@@ -6,12 +6,8 @@ export interface BodyMention extends Range {
   kind: 'title' | 'link' | 'id';
   /** False when the exact text could not be placed (an unusual syntax): start/end then span the block, and no fix edits it. */
   located: boolean;
-  /** The block the mention is in (see `Scopes`). */
-  scope: number;
   /** The mention is inside a link: the offset just after that link (its `)`), else -1. */
   linkEnd: number;
-  /** In a heading (its section is the scope). */
-  heading: boolean;
 }
 
 /** Text standing where a recording link should be ("video not yet available"). */
