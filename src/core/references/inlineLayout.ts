@@ -90,8 +90,9 @@ export function newLayout(n = 16): InlineLayout {
 }
 
 /**
- * The inline's children located in `text[from, limit)` (see InlineLayout);
- * into `layout` when given (the lint walks thousands of inlines with one).
+ * The inline's children located in `text[from, limit)` (see InlineLayout),
+ * written into `reused` when it has room (the lint walks thousands of
+ * inlines with one layout; it is overwritten by the next call).
  */
 export function layoutInline(text: string, children: readonly Token[], from: number, limit: number, reused?: InlineLayout): InlineLayout {
   const n = children.length;
