@@ -9,6 +9,7 @@ import { fixActions } from '../../src/core/lint/fixActions';
 import { renderRequested } from '../../src/core/preview/renderPreview';
 import { DEFAULT_RECAP_FILE_OPTIONS } from '../../src/core/recap/recapFiles';
 import { SessionSearch } from '../../src/core/search/sessionSearch';
+import { LineIndex } from '../../src/core/text/lineIndex';
 import { LintWorkerClient } from '../../src/extension/lint/lintWorkerClient';
 import type { TextChange, Want } from '../../src/extension/lint/lintWorkerProtocol';
 import type { IndexSnapshot } from '../../src/extension/sessionIndex/indexService';
@@ -42,6 +43,12 @@ function client() {
       {},
     );
     assert.ok(result, 'an answer');
+    // Each finding's line and character, as VS Code counts them (a lone CR breaks a line too).
+    const lines = new LineIndex(text);
+    for (const f of result.findings) {
+      const [a, b] = [lines.positionAt(f.start), lines.positionAt(f.end)];
+      assert.deepEqual(f.range, [a.line, a.character, b.line, b.character], `${f.code}@${f.start}`);
+    }
     return result.findings.map((f) => `${f.code}@${f.start}-${f.end}`).sort();
   };
   return { worker, lint, wholeReads: () => wholeReads };

@@ -3,6 +3,7 @@ import type { Finding } from '../../core/lint/finding';
 import type { Severity } from '../../core/problem';
 import { ruleDocsTarget } from '../commands/showRuleDocs';
 import { documentLength } from '../recapDocuments';
+import type { PlainFinding } from './lintWorkerProtocol';
 import type { RecapLinter } from './recapLinter';
 import { isRecapLanguage } from '../languages';
 
@@ -15,8 +16,11 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(document: vscode.TextDocument, f: Pick<Finding, 'code' | 'severity' | 'message' | 'start' | 'end'>): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(f.start), document.positionAt(f.end));
+export function toDiagnostic(
+  document: vscode.TextDocument,
+  f: Pick<Finding, 'code' | 'severity' | 'message' | 'start' | 'end'> & Pick<PlainFinding, 'range'>,
+): vscode.Diagnostic {
+  const range = f.range ? new vscode.Range(...f.range) : new vscode.Range(document.positionAt(f.start), document.positionAt(f.end));
   const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.code, target: ruleDocsTarget(f.code) };

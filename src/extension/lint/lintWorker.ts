@@ -96,7 +96,11 @@ function lint(
   // As in the host: a post that declares nothing is checked only when it mentions talks clearly enough.
   const { result, isRecap } = analyses.analyze(document, { index, search, rules, onlyRecaps: true });
   timings.lint = performance.now() - at;
-  const findings = result.findings.map(({ code, severity, message, start, end }) => ({ code, severity, message, start, end }));
+  const findings = result.findings.map(({ code, severity, message, start, end }): PlainFinding => {
+    const from = parsed.lines.positionAt(start);
+    const to = parsed.lines.positionAt(end);
+    return { code, severity, message, start, end, range: [from.line, from.character, to.line, to.character] };
+  });
   return { isRecap, findings, answer: answerFor(want, isRecap, { parsed, result, index, search }) };
 }
 

@@ -5,13 +5,19 @@ import type { RecapFileOptions } from '../../core/recap/recapFiles';
 import { fixActions, type FixAction, type FixRequest } from '../../core/lint/fixActions';
 import { renderRequested, type PreviewRequest } from '../../core/preview/renderPreview';
 
-/** A finding as the worker sends it: what a diagnostic needs (fixes are made in the host, on request). */
+/** A finding as the worker sends it: what a diagnostic needs (fixes are made on request). */
 export interface PlainFinding {
   code: string;
   severity: Severity;
   message: string;
   start: number;
   end: number;
+  /**
+   * Its start and end as line and character (the worker has the text's line
+   * table; the host, asked to convert hundreds of offsets after a keystroke,
+   * would rebuild its own for the whole document).
+   */
+  range?: readonly [number, number, number, number];
 }
 
 /** One replacement, as VS Code reports it (offsets into the text as it is when the edit applies). */
