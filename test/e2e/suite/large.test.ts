@@ -226,6 +226,11 @@ async function measure(name: string, bytes: number, seed: number): Promise<Measu
     await sleep(300);
     const typingGapMs = beat.phase();
     const ourTyping = await typingProfiler.stop();
+    // What the host keeps, not the garbage it has yet to collect.
+    const gc = new Session();
+    gc.connect();
+    await new Promise((resolve) => gc.post('HeapProfiler.collectGarbage', resolve));
+    gc.disconnect();
     const heapMB = Math.round(process.memoryUsage().heapUsed / 1e6);
     const result = {
       openMs: Math.round(openMs),

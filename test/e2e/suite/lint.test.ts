@@ -198,7 +198,9 @@ suite('lint and preview past the large-recap size', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(LARGE));
   });
 
-  test('Ctrl+. applies the fix the worker made, as one undo step; the host never analyses the whole recap', async () => {
+  test('Ctrl+. applies the fix the worker made, as one undo step; the host never analyses the whole recap', async function () {
+    // The worker may still be busy with a larger recap another suite left (RECAP_E2E_LARGE=1).
+    this.timeout(120_000);
     assert.ok(LARGE.length > 200_000);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const missing = await until('missing-video', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'), 30_000);
@@ -213,7 +215,8 @@ suite('lint and preview past the large-recap size', () => {
     assert.equal(api.analyzedInHost?.(uri), false, 'the host holds no analysis of the large recap');
   });
 
-  test('the preview renders it from the worker and reports the same findings as the Problems panel', async () => {
+  test('the preview renders it from the worker and reports the same findings as the Problems panel', async function () {
+    this.timeout(120_000);
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await until('diagnostics', () => (recapDiagnostics(uri).length > 0 ? true : undefined), 30_000);
     await vscode.commands.executeCommand('recap.openPreviewToSide');
