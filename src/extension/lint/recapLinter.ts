@@ -7,9 +7,9 @@ import { documentLength, isLargeRecap, textInSlices, versionOf, type RecapDocume
 import type { IndexService, IndexSnapshot } from '../sessionIndex/indexService';
 import { settings } from '../settings';
 import { LintWorkerClient, type WorkerLintResult } from './lintWorkerClient';
-import { answerFor, type Want, type WorkerTimings } from './lintWorkerProtocol';
-import { fixActions, type FixAction, type FixRequest } from '../../core/lint/fixActions';
-import { renderRequested, type PreviewRequest } from '../../core/preview/renderPreview';
+import { answerFor, type Answer, type Want, type WorkerTimings } from './lintWorkerProtocol';
+import type { FixAction, FixRequest } from '../../core/lint/fixActions';
+import type { PreviewRequest } from '../../core/preview/renderPreview';
 import { indexCatalogInSlices } from '../../core/references/indexCatalog';
 
 // Large recaps: checked in a worker thread for the Problems panel; see recapDocuments.ts.
@@ -141,8 +141,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
     if (!isLargeRecap(document)) {
       // No longer checked there: its copy and the changes kept for it go.
       this.worker.forget(document.uri.toString());
-      const { isRecap, result } = await this.analyze(document);
-      return { isRecap, findings: result.findings };
+      return this.inHost(document);
     }
     return this.inWorker(document);
   }
@@ -153,12 +152,8 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
    * checked whole in the host, not even on Ctrl+.).
    */
   async fixActions(document: vscode.TextDocument, request: FixRequest): Promise<FixAction[]> {
-    if (!isLargeRecap(document)) {
-      const { isRecap, parsed, result, snapshot } = await this.analyze(document);
-      return isRecap ? fixActions({ parsed, result, index: snapshot.index, search: snapshot.search }, request) : [];
-    }
-    const found = await this.inWorker(document, { kind: 'fixes', request });
-    return found?.answer?.kind === 'fixes' ? found.answer.actions : [];
+    const answer = await this.answer(document, { kind: 'fixes', request });
+    return answer?.kind === 'fixes' ? answer.actions : [];
   }
 
   /** The version the worker last checked a large recap at (its diagnostics are current when it is the document's). */
@@ -168,12 +163,19 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
 
   /** The preview's HTML, made where the analysis is (for a large recap, the worker); undefined when the document changed meanwhile. */
   async render(document: vscode.TextDocument, request: PreviewRequest): Promise<string | undefined> {
-    if (!isLargeRecap(document)) {
-      const { parsed, result } = await this.analyze(document);
-      return renderRequested(parsed, result, request);
-    }
-    const found = await this.inWorker(document, { kind: 'preview', request });
-    return found?.answer?.kind === 'preview' ? found.answer.html : undefined;
+    const answer = await this.answer(document, { kind: 'preview', request });
+    return answer?.kind === 'preview' ? answer.html : undefined;
+  }
+
+  /** What `want` asks for, from the analysis here, or, for a large recap, the worker's. */
+  private async answer(document: vscode.TextDocument, want: Want): Promise<Answer | undefined> {
+    if (isLargeRecap(document)) return (await this.inWorker(document, want))?.answer;
+    return (await this.inHost(document, want)).answer;
+  }
+
+  private async inHost(document: vscode.TextDocument, want?: Want): Promise<WorkerLintResult> {
+    const { isRecap, parsed, result, snapshot } = await this.analyze(document);
+    return { isRecap, findings: result.findings, answer: answerFor(want, isRecap, { parsed, result, index: snapshot.index, search: snapshot.search }) };
   }
 
   /**
@@ -205,8 +207,7 @@ export class RecapLinter implements RecapAnalysis, vscode.Disposable {
       return found;
     } catch {
       // The worker could not start or stopped: checked here instead, slower but never missing.
-      const { isRecap, parsed, result, snapshot } = await this.analyze(document);
-      return { isRecap, findings: result.findings, answer: answerFor(want, isRecap, { parsed, result, index: snapshot.index, search: snapshot.search }) };
+      return this.inHost(document, want);
     }
   }
 
