@@ -36,12 +36,16 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
  */
 async function pickQuickFix(editor: vscode.TextEditor, title: string): Promise<void> {
   const at = new vscode.Range(editor.selection.active, editor.selection.active);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    editor.document.uri,
-    at,
-    vscode.CodeActionKind.QuickFix.value,
-  );
+  const ask = () =>
+    vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, at, vscode.CodeActionKind.QuickFix.value);
+  // The menu shows what every provider answers: while another is slow (VS Code's own Markdown server still
+  // reading a large file another test left), it opens empty. Asked again until all answer within a second.
+  let actions: vscode.CodeAction[];
+  for (const deadline = Date.now() + 15_000; ;) {
+    const asked = Date.now();
+    actions = await ask();
+    if (Date.now() - asked <= 1_000 || Date.now() > deadline) break;
+  }
   const index = actions.findIndex((a) => a.title === title);
   assert.ok(index >= 0, `a fix titled “${title}” (got: ${actions.map((a) => a.title).join(' | ')})`);
   const version = editor.document.version;
@@ -113,8 +117,12 @@ suite('lint and preview', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await until('missing-video', () => recapDiagnostics(uri).find((d) => ruleOf(d) === 'missing-video'));
     const version = editor.document.version;
-    await vscode.commands.executeCommand('editor.action.fixAll');
-    await until('the fixes to apply', () => (editor.document.version !== version ? true : undefined));
+    // As a person presses it again when nothing happened (once in about ten runs the first press applied nothing).
+    for (let attempt = 1; attempt <= 3 && editor.document.version === version; attempt++) {
+      await vscode.commands.executeCommand('editor.action.fixAll');
+      await until('the fixes to apply', () => (editor.document.version !== version ? true : undefined), 5_000 * attempt).catch(() => undefined);
+    }
+    assert.notEqual(editor.document.version, version, 'Fix All applied nothing');
     assert.ok(editor.document.getText().includes(`    video: ${LIPSTICK_VIDEO}\n---`));
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), RECAP);
