@@ -53,6 +53,18 @@ function sessionType(title: string, track: string | undefined): string {
   return 'talk';
 }
 
+/** What a talk's title tail and its note say, whether its page was scraped or only the notes list it. */
+function talk(title: string, speakers: Session['speakers'], note: Obj | undefined): Pick<Session, 'id' | 'title' | 'speakers' | 'type' | 'track'> {
+  const track = str(note?.['track'])?.replace(/^[^\p{L}\p{N}]+/u, '');
+  return {
+    id: slugify(title.replace(/^[^\p{L}\p{N}]+/u, '')),
+    title: title.replace(/^[^\p{L}\p{N}"'“(]+\s*/u, ''),
+    speakers,
+    type: sessionType(title, track),
+    track: track && track !== 'Unclassified' ? track : undefined,
+  };
+}
+
 export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {}): ImportResult {
   const root = data && typeof data === 'object' ? (data as Obj) : undefined;
   const items = root && Array.isArray(root['sessions']) ? (root['sessions'] as unknown[]) : undefined;
@@ -84,16 +96,11 @@ export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {
     const pageUrl = str(item['url']);
     const schedule = pageUrl && parseHttpUrl(pageUrl) ? normalizeUrl(pageUrl.replace(/\?iframe=no$/, '').replace(/[?&]iframe=no\b/, '')) : undefined;
     const note = notes.get(schedEventId(pageUrl) ?? '');
-    const track = str(note?.['track'])?.replace(/^[^\p{L}\p{N}]+/u, '');
     const attachments = Array.isArray(item['attachment']) ? (item['attachment'] as Obj[]) : [];
     const slideUrls = attachments.map((a) => str(a?.['url'])).filter((u): u is string => !!u && !!parseHttpUrl(u));
     const pdf = attachments.find((a) => /pdf/i.test(String(a?.['type'] ?? '')) || /\.pdf$/i.test(String(a?.['url'] ?? '')));
     const session: Session = compact({
-      id: slugify(title.replace(/^[^\p{L}\p{N}]+/u, '')),
-      title: title.replace(/^[^\p{L}\p{N}"'“(]+\s*/u, ''),
-      speakers,
-      type: sessionType(title, track),
-      track: track && track !== 'Unclassified' ? track : undefined,
+      ...talk(title, speakers, note),
       video: video && parseHttpUrl(video) ? normalizeUrl(video) : undefined,
       slides: str(pdf?.['url']) ?? slideUrls[0],
       schedule,
@@ -111,15 +118,10 @@ export function importSchedScrape(data: unknown, options: SchedScrapeOptions = {
     const { title, speakers } = splitSpeakerTail(name, evidence);
     if (known.has(normaliseTitle(title))) continue;
     known.add(normaliseTitle(title));
-    const track = str(note['track'])?.replace(/^[^\p{L}\p{N}]+/u, '');
     const page = str(note['sched_url']);
     pending.push([
       compact({
-        id: slugify(title.replace(/^[^\p{L}\p{N}]+/u, '')),
-        title: title.replace(/^[^\p{L}\p{N}"'“(]+\s*/u, ''),
-        speakers,
-        type: sessionType(title, track),
-        track: track && track !== 'Unclassified' ? track : undefined,
+        ...talk(title, speakers, note),
         schedule: page && parseHttpUrl(page) ? normalizeUrl(page) : undefined,
       }),
       note,
