@@ -62,6 +62,11 @@ interface FenceMarks {
 
 const FENCE_STEP = 1_000;
 
+/** The first line the marks have not read: where the last mark stands. */
+function unreadFrom(marks: FenceMarks): number {
+  return marks.head.lines + (marks.open.length - 1) * FENCE_STEP;
+}
+
 // How far hover and Go to Definition read around the cursor in a large recap, each way.
 const BLOCK_LINES = 200;
 
@@ -112,7 +117,7 @@ export class RecapDocuments implements vscode.Disposable {
           const inLine = line === c.range.end.line && !c.text.includes('\n') && !c.text.includes('\r');
           if (inLine && !marks.fenceLines.has(line) && !isFenceLine(e.document.lineAt(line).text)) continue;
           marks.open.length = Math.max(1, Math.min(marks.open.length, Math.floor((line - marks.head.lines) / FENCE_STEP) + 1));
-          const from = marks.head.lines + (marks.open.length - 1) * FENCE_STEP;
+          const from = unreadFrom(marks);
           for (const l of marks.fenceLines) if (l >= from) marks.fenceLines.delete(l);
         }
         this.warmFences(e.document, marks);
@@ -229,7 +234,7 @@ export class RecapDocuments implements vscode.Disposable {
 
   /** The next mark: the fence state FENCE_STEP lines past the last one (one copy of those lines, scanned for fences only). */
   private readStep(document: vscode.TextDocument, marks: FenceMarks): void {
-    const from = marks.head.lines + (marks.open.length - 1) * FENCE_STEP;
+    const from = unreadFrom(marks);
     const to = Math.min(from + FENCE_STEP, document.lineCount);
     const text = document.getText(new vscode.Range(from, 0, to, 0));
     marks.open.push(new FenceTracker(marks.open[marks.open.length - 1]).feedText(text).state);
@@ -242,7 +247,7 @@ export class RecapDocuments implements vscode.Disposable {
     marks.warming = true;
     const step = () => {
       const done = document.isClosed || this.fences.get(document.uri.toString()) !== marks;
-      const end = marks.head.lines + (marks.open.length - 1) * FENCE_STEP >= document.lineCount;
+      const end = unreadFrom(marks) >= document.lineCount;
       if (done || end) {
         marks.warming = false;
         return;
