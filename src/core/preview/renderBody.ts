@@ -25,7 +25,7 @@ interface InlineInfo {
  * engine's renderer: block elements carry `data-line` (0-based line of the
  * whole text, for scroll sync), each finding's text is wrapped in a mark, and
  * a finding with no single piece of text (spanning blocks, in code) gets a
- * badge at the start of its block.
+ * badge at the start of its block. The findings come in text order.
  */
 export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], options: BodyOptions = {}): string {
   const allowHtml = options.allowHtml === true;
@@ -73,20 +73,10 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
     if (list) list.push(f);
     else map.set(key, [f]);
   };
-  // The first token whose map ends after a line: a binary search over the running maximum of map ends
-  // (what `tokens.findIndex((t) => t.map !== null && t.map[1] > line)` gave, without a walk per finding).
-  const mapEnds = new Int32Array(tokens.length);
-  for (let i = 0, most = -1; i < tokens.length; i++) mapEnds[i] = most = Math.max(most, tokens[i]!.map?.[1] ?? -1);
-  const firstBlockEndingAfter = (line: number): number => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (mapEnds[mid]! > line) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo < tokens.length ? lo : -1;
-  };
+  // The block a finding outside any inline gets its badge before: the first token whose map ends after its
+  // line. Findings come in text order, so one pointer walks the tokens once.
+  let block = 0;
+  let mapEnd = -1;
   for (const f of findings) {
     const start = Math.min(f.finding.start, text.length);
     const startLine = lines.positionAt(start).line;
@@ -109,8 +99,8 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
       else push(inlineBadges, chosen, f);
       continue;
     }
-    const block = firstBlockEndingAfter(startLine);
-    if (block >= 0) push(blockBadges, block, f);
+    while (block < tokens.length && (mapEnd = Math.max(mapEnd, tokens[block]!.map?.[1] ?? -1)) <= startLine) block++;
+    if (block < tokens.length) push(blockBadges, block, f);
     else endBadges.push(f);
   }
 
@@ -163,43 +153,28 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
     let html = sanitizeFragment(engine.renderer.renderInline(children, engine.options, {}));
     // One pass to find where each placeholder survived, one to put the marks in (not a search of the whole HTML per mark).
     const lost: PlacedFinding[] = [];
-    if (placeholders.length) {
-      const marker = new RegExp(`RPM${key}([oc])(\\d+)X`, 'g');
-      const opens = new Int32Array(placeholders.length).fill(-1);
-      const closes = new Int32Array(placeholders.length).fill(-1);
-      for (const m of html.matchAll(marker)) {
-        const seen = m[1] === 'o' ? opens : closes;
-        const n = Number(m[2]);
-        if (n < placeholders.length && seen[n] === -1) seen[n] = m.index!;
-      }
-      const kept = placeholders.map((p, n) => {
-        const ok = opens[n]! >= 0 && closes[n]! > opens[n]!;
-        if (!ok) lost.push(p.f);
-        return ok;
-      });
-      const done = new Uint8Array(2 * placeholders.length);
-      html = html.replace(marker, (whole, kind: string, digits: string) => {
-        const n = Number(digits);
-        if (n >= placeholders.length) return whole;
-        const slot = 2 * n + (kind === 'o' ? 0 : 1);
-        if (done[slot]) return whole;
-        done[slot] = 1;
-        return !kept[n] ? '' : kind === 'o' ? markOpen(placeholders[n]!.f) : MARK_CLOSE;
-      });
+    const marker = new RegExp(`RPM${key}[oc]\\d+X`, 'g');
+    const first = new Map<string, number>();
+    for (const m of html.matchAll(marker)) if (!first.has(m[0])) first.set(m[0], m.index!);
+    const tags = new Map<string, string>();
+    for (const p of placeholders) {
+      const kept = (first.get(p.close) ?? -1) > (first.get(p.open) ?? Infinity);
+      if (!kept) lost.push(p.f);
+      tags.set(p.open, kept ? markOpen(p.f) : '').set(p.close, kept ? MARK_CLOSE : '');
     }
+    html = html.replace(marker, (whole) => {
+      const tag = tags.get(whole);
+      tags.delete(whole);
+      return tag ?? whole;
+    });
     const allBadges = [...lost, ...(badges ?? [])];
     const badgeHtml = allBadges.length ? `${allBadges.map(badgeMark).join(' ')} ` : '';
     const slot = `RPM${key}badgesX `;
-    html = html.includes(slot) ? replaceOnce(html, slot, badgeHtml) : badgeHtml + html;
+    html = html.includes(slot) ? html.replace(slot, () => badgeHtml) : badgeHtml + html;
     const clone = cloneToken(t);
     clone.children = [htmlToken(html)];
     return clone;
   }
-}
-
-function replaceOnce(s: string, find: string, replacement: string): string {
-  const at = s.indexOf(find);
-  return at < 0 ? s : s.slice(0, at) + replacement + s.slice(at + find.length);
 }
 
 /** A paragraph of badges for findings outside any text (in code, on a rule, past the end). */
