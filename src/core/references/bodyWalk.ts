@@ -19,23 +19,10 @@ import { WordRun } from './wordScan';
  */
 export interface Scopes {
   parent: number[];
-  /** A paragraph outside lists: a link in it may belong to the talk of the paragraph before. */
-  paragraph: boolean[];
-  /** For paragraphs: the nearest earlier paragraph of the same section that mentions a talk, else -1. */
+  /** For a paragraph outside lists: the nearest earlier paragraph of the same section that mentions a talk (a link in it may belong to that talk), else -1. */
   previous: number[];
-  /** The first talk (index) mentioned directly in each block, else -1. */
-  talk: number[];
-  /** Further talks of blocks that mention several. */
-  more: Map<number, number[]>;
-}
-
-/** Calls `visit` for each talk a block mentions directly; false when it mentions none. */
-export function forEachTalk(scopes: Scopes, node: number, visit: (talk: number) => void): boolean {
-  const first = scopes.talk[node]!;
-  if (first < 0) return false;
-  visit(first);
-  scopes.more.get(node)?.forEach(visit);
-  return true;
+  /** The talks (indexes) each block mentions directly, in order; undefined for none. */
+  talks: (number[] | undefined)[];
 }
 
 /** A full id found in a run of text, mentioned once its run's titles are read. */
@@ -87,7 +74,7 @@ export function walkBody(parsed: ParsedRecap, hooks: BodyHooks): BodyReferences 
  * raw HTML are never read.
  */
 class BodyWalker {
-  private readonly scopes: Scopes = { parent: [-1], paragraph: [false], previous: [-1], talk: [-1], more: new Map() };
+  private readonly scopes: Scopes = { parent: [-1], previous: [-1], talks: [undefined] };
   private readonly links: RecordingLink[] = [];
   private readonly placeholders: { scope: number; placeholder: Placeholder }[] = [];
   private readonly run = new WordRun(PLACEHOLDER_TRIGGERS);
@@ -124,26 +111,24 @@ class BodyWalker {
     let row = -1;
     let heading = -1;
     const container = () => (items.length > 0 ? items[items.length - 1]! : sections.length > 0 ? sections[sections.length - 1]!.node : 0);
+    /** A paragraph outside lists (or an HTML block): it continues the last one of its section that mentions a talk. */
+    const paragraph = () => {
+      const parent = container();
+      const node = this.node(parent);
+      this.scopes.previous[node] = lastParagraph.get(parent) ?? -1;
+      return node;
+    };
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
       switch (tok.type) {
         case 'inline': {
-          let scope: number;
-          let paragraph = false;
-          if (heading >= 0) scope = heading;
-          else if (row >= 0) scope = row;
-          else if (items.length > 0) scope = items[items.length - 1]!;
-          else {
-            const parent = container();
-            scope = this.node(parent, true);
-            this.scopes.previous[scope] = lastParagraph.get(parent) ?? -1;
-            paragraph = true;
-          }
+          const outside = heading < 0 && row < 0 && items.length === 0;
+          const scope = outside ? paragraph() : heading >= 0 ? heading : row >= 0 ? row : items[items.length - 1]!;
           if (bounds.from[t]! < 0) break;
           this.from = bounds.from[t]!;
           this.limit = bounds.limit[t]!;
           this.inline(tok, scope);
-          if (paragraph && this.scopes.talk[scope]! >= 0) lastParagraph.set(container(), scope);
+          if (outside && this.scopes.talks[scope]) lastParagraph.set(container(), scope);
           break;
         }
         case 'heading_open': {
@@ -153,7 +138,7 @@ class BodyWalker {
           }
           const level = HEADING_TAGS[tok.tag] ?? 6;
           while (sections.length > 0 && sections[sections.length - 1]!.level >= level) sections.pop();
-          heading = this.node(container(), false);
+          heading = this.node(container());
           sections.push({ level, node: heading });
           break;
         }
@@ -164,24 +149,18 @@ class BodyWalker {
           // `<video>`, `<iframe>`, MDX components and shortcodes on lines of their own: a block like a paragraph.
           const embeds = embeddedRecordings(tok.content);
           if (embeds.length === 0) break;
-          let scope: number;
-          if (items.length > 0) scope = items[items.length - 1]!;
-          else {
-            const parent = container();
-            scope = this.node(parent, true);
-            this.scopes.previous[scope] = lastParagraph.get(parent) ?? -1;
-          }
+          const scope = items.length > 0 ? items[items.length - 1]! : paragraph();
           for (const href of embeds) this.links.push({ scope, href, videoOf: this.videoOf(href) });
           break;
         }
         case 'list_item_open':
-          items.push(this.node(container(), false));
+          items.push(this.node(container()));
           break;
         case 'list_item_close':
           items.pop();
           break;
         case 'tr_open':
-          row = this.node(container(), false);
+          row = this.node(container());
           break;
         case 'tr_close':
           row = -1;
@@ -191,12 +170,11 @@ class BodyWalker {
     return { scopes: this.scopes, links: this.links, placeholders: this.placeholders };
   }
 
-  private node(parent: number, paragraph: boolean): number {
+  private node(parent: number): number {
     const s = this.scopes;
     s.parent.push(parent);
-    s.paragraph.push(paragraph);
     s.previous.push(-1);
-    s.talk.push(-1);
+    s.talks.push(undefined);
     return s.parent.length - 1;
   }
 
@@ -464,13 +442,9 @@ class BodyWalker {
       located,
       linkEnd,
     });
-    const { talk: first, more } = this.scopes;
-    if (first[scope] === -1) first[scope] = talk;
-    else if (first[scope] !== talk) {
-      const list = more.get(scope);
-      if (!list) more.set(scope, [talk]);
-      else if (!list.includes(talk)) list.push(talk);
-    }
+    const talks = this.scopes.talks[scope];
+    if (!talks) this.scopes.talks[scope] = [talk];
+    else if (!talks.includes(talk)) talks.push(talk);
   }
 
   private placeholder(start: number, end: number, text: string): void {

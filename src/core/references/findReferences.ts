@@ -2,7 +2,7 @@ import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { parseHttpUrl } from '../links/recordingHosts';
 import type { ParsedRecap, TalkEntry } from '../recap/parseRecap';
 import type { BlockCache } from './blockCache';
-import { forEachTalk, walkBody, type Scopes } from './bodyWalk';
+import { walkBody, type Scopes } from './bodyWalk';
 import { indexCatalog } from './indexCatalog';
 import { inferEvents } from './inferEvents';
 import type { FrontmatterVideo, Placeholder, RecapReferences, RecapTalk, ResolvedTalk } from './model';
@@ -130,12 +130,8 @@ function addLink(talk: RecapTalk, href: string): void {
  */
 function climbToTalks(scopes: Scopes, scope: number, visit: (talk: number) => void): void {
   for (let n = scope; n > 0; n = scopes.parent[n]!) {
-    if (forEachTalk(scopes, n, visit)) return;
-    const previous = scopes.paragraph[n] ? scopes.previous[n]! : -1;
-    if (previous >= 0) {
-      forEachTalk(scopes, previous, visit);
-      return;
-    }
+    const talks = scopes.talks[n] ?? scopes.talks[scopes.previous[n]!];
+    if (talks) return talks.forEach(visit);
   }
 }
 
