@@ -7,7 +7,7 @@ import type { InlineLayout } from '../references/inlineLayout';
  * character of a `text` child, or a whole child (an emphasis delimiter, a
  * link's `[` or `](url)`, a code span, an image, an autolink, a line break).
  */
-interface InlineUnit {
+export interface InlineUnit {
   /** First and last child the unit renders (an autolink is three children). */
   first: number;
   last: number;
@@ -18,20 +18,15 @@ interface InlineUnit {
   end: number;
   /** +1 opens an element (emphasis, link), -1 closes one, 0 neither. */
   nesting: number;
+  /** The unit that closes what this one opens, or opens what it closes; -1 for neither. */
+  partner: number;
 }
 
-/** An inline's units in text order, each opening or closing unit with the index of its partner. */
-export interface InlineUnits {
-  units: InlineUnit[];
-  partner: Int32Array;
-}
-
-/** The units of an inline whose children the layout placed, or undefined when it could not place them all. */
-export function inlineUnits(children: readonly Token[], layout: InlineLayout): InlineUnits | undefined {
+/** The units of an inline whose children the layout placed, in text order; undefined when it could not place them all. */
+export function inlineUnits(children: readonly Token[], layout: InlineLayout): InlineUnit[] | undefined {
   if (!layout.complete) return undefined;
   const units: InlineUnit[] = [];
   const open: number[] = [];
-  const partners: [number, number][] = [];
   for (let k = 0; k < children.length; k++) {
     const child = children[k]!;
     const start = layout.start[k]!;
@@ -39,35 +34,31 @@ export function inlineUnits(children: readonly Token[], layout: InlineLayout): I
     if (child.type === 'text') {
       const chars = layout.chars[k];
       for (let j = 0; j < child.content.length; j++) {
-        if (!chars) units.push({ first: k, last: k, char: j, start: start + j, end: start + j + 1, nesting: 0 });
+        if (!chars) units.push({ first: k, last: k, char: j, start: start + j, end: start + j + 1, nesting: 0, partner: -1 });
         else {
           // A character decoded from an entity ends where the source of the next character starts.
           let next = j + 1;
           while (next < child.content.length && chars[next] === chars[j]) next++;
-          units.push({ first: k, last: k, char: j, start: chars[j]!, end: chars[next]!, nesting: 0 });
+          units.push({ first: k, last: k, char: j, start: chars[j]!, end: chars[next]!, nesting: 0, partner: -1 });
         }
       }
     } else if (child.type === 'link_open' && child.markup === 'autolink') {
-      units.push({ first: k, last: k + 2, char: -1, start, end: layout.end[k + 2]!, nesting: 0 });
+      units.push({ first: k, last: k + 2, char: -1, start, end: layout.end[k + 2]!, nesting: 0, partner: -1 });
       k += 2;
     } else {
       const nesting = child.type === 'link_open' || child.type === 'link_close' || /^(?:em|strong|s)_(?:open|close)$/.test(child.type) ? child.nesting : 0;
+      const unit = { first: k, last: k, char: -1, start, end, nesting, partner: -1 };
       if (nesting === 1) open.push(units.length);
       else if (nesting === -1) {
         const first = open.pop();
         if (first === undefined) return undefined;
-        partners.push([first, units.length]);
+        unit.partner = first;
+        units[first]!.partner = units.length;
       }
-      units.push({ first: k, last: k, char: -1, start, end, nesting });
+      units.push(unit);
     }
   }
-  if (open.length) return undefined;
-  const partner = new Int32Array(units.length).fill(-1);
-  for (const [a, b] of partners) {
-    partner[a] = b;
-    partner[b] = a;
-  }
-  return { units, partner };
+  return open.length ? undefined : units;
 }
 
 /** A highlight to wrap around a range of the recap's text, with the HTML of its opening and closing tags. */
@@ -104,10 +95,9 @@ export function htmlToken(html: string): Token {
  * whole element, and of two crossing ranges the later grows to take the
  * earlier, so the HTML stays well nested: one element per mark, always.
  */
-export function markInline(children: Token[], source: InlineUnits, marks: InlineMark[]): Token[] {
-  const { units, partner } = source;
+export function markInline(children: Token[], units: InlineUnit[], marks: InlineMark[]): Token[] {
   const n = units.length;
-  const reach = marks.length > 0 ? new Reach(units, partner) : undefined;
+  const reach = marks.length > 0 ? new Reach(units) : undefined;
   const spans: Span[] = marks.map((mark, order) => {
     // Units are in text order: binary searches, not a walk from the start for each mark.
     const p = firstUnit(units, (u) => u.end > mark.start);
@@ -206,7 +196,7 @@ class Reach {
   /** Min over a range of partner of closing units. */
   private readonly lo: Int32Array;
 
-  constructor(units: InlineUnit[], partner: Int32Array) {
+  constructor(units: InlineUnit[]) {
     const n = units.length;
     let size = 1;
     while (size < n) size *= 2;
@@ -214,9 +204,9 @@ class Reach {
     this.hi = new Int32Array(2 * size);
     this.lo = new Int32Array(2 * size).fill(n);
     for (let u = 0; u < n; u++) {
-      const nesting = units[u]!.nesting;
-      if (nesting === 1) this.hi[size + u] = partner[u]! + 1;
-      else if (nesting === -1) this.lo[size + u] = partner[u]!;
+      const { nesting, partner } = units[u]!;
+      if (nesting === 1) this.hi[size + u] = partner + 1;
+      else if (nesting === -1) this.lo[size + u] = partner;
     }
     for (let i = size - 1; i >= 1; i--) {
       this.hi[i] = Math.max(this.hi[2 * i]!, this.hi[2 * i + 1]!);

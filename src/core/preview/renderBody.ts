@@ -4,7 +4,7 @@ import type { ParsedRecap } from '../recap/parseRecap';
 import { badgeMark, MARK_CLOSE, markOpen, type PlacedFinding } from './findingMarks';
 import { attrs, escapeHtml, safeHref, safeImageSrc } from './html';
 import { inlineBounds, layoutInline } from '../references/inlineLayout';
-import { htmlToken, inlineUnits, markInline, newToken, type InlineMark, type InlineUnits } from './markInline';
+import { htmlToken, inlineUnits, markInline, newToken, type InlineMark, type InlineUnit } from './markInline';
 import { sanitizeFragment } from './sanitize';
 
 export interface BodyOptions {
@@ -49,7 +49,7 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
   }
   // Each inline's units, placed as the lint places its words (see inlineLayout.ts), for those that have marks.
   const bounds = inlineBounds(tokens, lines);
-  const sources = new Map<number, { units: InlineUnits | undefined; end: number }>();
+  const sources = new Map<number, { units: InlineUnit[] | undefined; end: number }>();
   const sourceOf = (k: number) => {
     let source = sources.get(k);
     if (!source) {
@@ -57,7 +57,7 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
       const children = tokens[t]!.children ?? [];
       const layout = layoutInline(text, children, bounds.from[t]!, bounds.limit[t]!);
       const units = bounds.from[t]! < 0 ? undefined : inlineUnits(children, layout);
-      source = { units, end: units?.units.reduce((most, u) => Math.max(most, u.end), 0) ?? 0 };
+      source = { units, end: units?.reduce((most, u) => Math.max(most, u.end), 0) ?? 0 };
       sources.set(k, source);
     }
     return source;
