@@ -7,13 +7,6 @@ import { inlineBounds, layoutInline } from '../references/inlineLayout';
 import { htmlToken, inlineUnits, markInline, newToken, type InlineMark, type InlineUnit } from './markInline';
 import { sanitizeFragment } from './sanitize';
 
-export interface BodyOptions {
-  /** Render the recap's raw HTML (sanitized) instead of showing it as text. */
-  allowHtml?: boolean;
-  /** Random text for placeholders that must survive sanitizing (allowHtml only). */
-  placeholderKey?: string;
-}
-
 interface InlineInfo {
   token: number;
   firstLine: number;
@@ -25,10 +18,10 @@ interface InlineInfo {
  * engine's renderer: block elements carry `data-line` (0-based line of the
  * whole text, for scroll sync), each finding's text is wrapped in a mark, and
  * a finding with no single piece of text (spanning blocks, in code) gets a
- * badge at the start of its block. The findings come in text order.
+ * badge at the start of its block. The findings come in text order. With
+ * `allowHtml`, the recap's raw HTML is rendered (sanitized), not shown as text.
  */
-export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], options: BodyOptions = {}): string {
-  const allowHtml = options.allowHtml === true;
+export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allowHtml: boolean): string {
   const engine = markdownEngine({ html: allowHtml });
   // The lint's tokens read raw HTML as text; with raw HTML allowed, the body's parse with HTML on.
   const tokens = allowHtml ? parsed.body.htmlTokens() : parsed.tokens;
@@ -104,7 +97,8 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], optio
     else endBadges.push(f);
   }
 
-  const key = options.placeholderKey ?? 'k';
+  // Random text for placeholders that must survive sanitizing (raw HTML allowed).
+  const key = allowHtml ? globalThis.crypto.randomUUID().replaceAll('-', '') : '';
   const out: Token[] = [];
   let inlineIndex = -1;
   for (let i = 0; i < tokens.length; i++) {

@@ -33,18 +33,9 @@ export interface PreviewOptions extends PreviewBodyOptions {
 
 const NONCE = /^[A-Za-z0-9+/_=-]{16,}$/;
 
-/** Random bytes from Web Crypto, which Node, browsers and web workers all have (core imports no Node built-in). */
-function randomBytes(n: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(n));
-}
-
-/** A fresh nonce for one document (base64 of 18 random bytes). */
+/** A fresh nonce for one document: base64 of 18 random bytes from Web Crypto, which Node, browsers and workers all have. */
 export function newNonce(): string {
-  return btoa(String.fromCharCode(...randomBytes(18)));
-}
-
-function randomHex(n: number): string {
-  return Array.from(randomBytes(n), (b) => b.toString(16).padStart(2, '0')).join('');
+  return btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(18))));
 }
 
 /** The Content-Security-Policy: nothing by default; images from the webview, https and data:; styles from the webview; only the nonced script. */
@@ -64,27 +55,20 @@ export function previewCsp(options: Pick<PreviewOptions, 'nonce' | 'cspSource' |
   ].join('; ');
 }
 
-/** Findings in text order with their 1-based lines. */
-function placeAll(parsed: ParsedRecap, result: LintResult): PlacedFinding[] {
-  return [...result.findings]
-    .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((finding) => ({ finding, line: parsed.lines.positionAt(finding.start).line + 1 }));
-}
-
 /**
  * What goes inside the preview's root element, and what live updates post to
  * the webview: the frontmatter header, the findings summary, the rendered
  * recap with each finding marked, and the covered talks as cards.
  */
 export function renderPreviewBody(parsed: ParsedRecap, result: LintResult, options: PreviewBodyOptions = {}): string {
-  const placed = placeAll(parsed, result);
+  // Findings in text order with their 1-based lines.
+  const placed = [...result.findings]
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((finding): PlacedFinding => ({ finding, line: parsed.lines.positionAt(finding.start).line + 1 }));
   const inFrontmatter = (f: PlacedFinding) => parsed.frontmatter !== undefined && f.finding.start < parsed.bodyStart;
   const header = renderHeader(parsed, placed.filter(inFrontmatter));
-  const body = renderBody(
-    parsed,
-    placed.filter((f) => !inFrontmatter(f)),
-    { allowHtml: options.allowHtml === true, placeholderKey: options.allowHtml ? randomHex(9) : undefined },
-  );
+  const inBody = placed.filter((f) => !inFrontmatter(f));
+  const body = renderBody(parsed, inBody, options.allowHtml === true);
   return `${header}${renderSummary(placed)}<article class="recap-body">${body}</article>${renderTalkCards(result.talks)}`;
 }
 
