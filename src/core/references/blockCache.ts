@@ -1,18 +1,17 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
+import type { BodyMention } from './model';
 
-/** One find of a block, with offsets relative to the block's start (-1: not placed). */
-export interface BlockFind {
-  kind: 'title' | 'link' | 'id' | 'placeholder' | 'recording';
-  /** The session, or a frontmatter talk's index for titles of the frontmatter's own talks. */
-  target: IndexedSession | number | undefined;
-  start: number;
-  end: number;
-  inLink: boolean;
-  linkEnd: number;
-  text: string;
-  videoOf: IndexedSession | undefined;
-}
+/**
+ * One find of a block, with offsets relative to the block's start (-1: not
+ * placed): a mention (its target the session, or a frontmatter talk's index
+ * for titles of the frontmatter's own talks; `linkEnd` as BodyMention's), a
+ * placeholder, or a recording link.
+ */
+export type BlockFind =
+  | { kind: BodyMention['kind']; target: IndexedSession | number; start: number; end: number; linkEnd: number }
+  | { kind: 'placeholder'; start: number; end: number; text: string }
+  | { kind: 'recording'; href: string; videoOf: IndexedSession | undefined };
 
 interface Entry {
   h2: number;

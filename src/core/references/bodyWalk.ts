@@ -81,7 +81,6 @@ class BodyWalker {
   /** The inline being read, located (one layout, reused). */
   private layout = newLayout();
   private readonly text: string;
-  private scope = 0;
   /** The block being read, for finds that cannot be placed exactly. */
   private from = 0;
   private limit = 0;
@@ -91,8 +90,8 @@ class BodyWalker {
   private readonly recording = new Map<string, boolean>();
   /** The full ids of the run being flushed (one array, reused). */
   private readonly idFinds: IdFind[] = [];
-  /** The current block's finds, kept for the cache. */
-  private finds: BlockFind[] | undefined;
+  /** What the block being read finds, relative to its start (see place). */
+  private finds: BlockFind[] = [];
 
   constructor(
     private readonly parsed: ParsedRecap,
@@ -181,40 +180,40 @@ class BodyWalker {
   private inline(tok: Token, scope: number): void {
     const children = tok.children;
     if (!children) return;
-    const { text, limit } = this;
-    this.scope = scope;
     const { cache } = this.hooks;
-    if (cache) {
-      const finds = cache.lookup(text, this.from, limit, children);
-      if (finds) {
-        this.replay(finds);
-        return;
-      }
-      this.finds = [];
+    let finds = cache?.lookup(this.text, this.from, this.limit, children);
+    if (!finds) {
+      finds = this.finds = [];
+      this.read(children);
+      // Raw HTML is text to this parser: tags, MDX components and shortcodes are read from the block's source, whole.
+      const content = tok.content;
+      if (content.includes('<') || content.includes('{{') || content.includes('{%')) this.embeds(content);
+      cache?.store(this.from, this.limit, children, finds);
     }
-    this.read(children);
-    // Raw HTML is text to this parser: tags, MDX components and shortcodes are read from the block's source, whole.
-    const content = tok.content;
-    if (content.includes('<') || content.includes('{{') || content.includes('{%')) this.embeds(content);
-    if (cache) {
-      cache.store(this.from, limit, children, this.finds!);
-      this.finds = undefined;
-    }
+    this.place(finds, scope);
   }
 
-  /** What an unchanged block found last time, placed again at its new offset. */
-  private replay(finds: readonly BlockFind[]): void {
-    const at = (offset: number) => (offset < 0 ? -1 : this.from + offset);
+  /** A block's finds (read now, or unchanged since the last lint) placed at its offset: mentions, placeholders, recording links. */
+  private place(finds: readonly BlockFind[], scope: number): void {
+    const { from, limit } = this;
     for (const f of finds) {
-      if (f.kind === 'placeholder') this.placeholder(at(f.start), at(f.end), f.text);
-      else if (f.kind === 'recording') this.links.push({ scope: this.scope, href: f.text, videoOf: f.videoOf });
-      else {
-        this.linkStart = f.linkEnd < 0 ? -1 : 0;
-        this.linkEnd = at(f.linkEnd);
-        this.mention(f.target!, f.kind, at(f.start), at(f.end), f.inLink);
+      if (f.kind === 'recording') {
+        this.links.push({ scope, href: f.href, videoOf: f.videoOf });
+        continue;
       }
+      const located = f.start >= 0;
+      const start = located ? from + f.start : from;
+      const end = located ? from + f.end : limit;
+      if (f.kind === 'placeholder') {
+        this.placeholders.push({ scope, placeholder: { start, end, text: f.text, located, talks: [] } });
+        continue;
+      }
+      const talk = typeof f.target === 'number' ? f.target : this.hooks.talkOf(f.target);
+      this.hooks.mention(talk, { kind: f.kind, start, end, located, linkEnd: f.linkEnd < 0 ? -1 : from + f.linkEnd });
+      const talks = this.scopes.talks[scope];
+      if (!talks) this.scopes.talks[scope] = [talk];
+      else if (!talks.includes(talk)) talks.push(talk);
     }
-    this.linkStart = -1;
   }
 
   private read(children: Token[]): void {
@@ -348,8 +347,7 @@ class BodyWalker {
   }
 
   private recordingLink(href: string, videoOf: IndexedSession | undefined): void {
-    this.links.push({ scope: this.scope, href, videoOf });
-    this.finds?.push({ kind: 'recording', target: undefined, start: -1, end: -1, inLink: false, linkEnd: -1, text: href, videoOf });
+    this.finds.push({ kind: 'recording', href, videoOf });
   }
 
   /** Titles, ids and placeholders in the run so far; then a new run. */
@@ -418,49 +416,14 @@ class BodyWalker {
    * `inLink`: it may be inside the current link.
    */
   private mention(target: IndexedSession | number, kind: BodyMention['kind'], start: number, end: number, inLink: boolean): void {
-    const { scope } = this;
-    const talk = typeof target === 'number' ? target : this.hooks.talkOf(target);
+    const { from } = this;
     const located = start >= 0 && end > start;
-    const linkEnd = inLink && this.linkStart >= 0 ? this.linkEnd : -1;
-    if (this.finds) {
-      const from = this.from;
-      this.finds.push({
-        kind,
-        target,
-        start: located ? start - from : -1,
-        end: located ? end - from : -1,
-        inLink,
-        linkEnd: linkEnd < 0 ? -1 : linkEnd - from,
-        text: '',
-        videoOf: undefined,
-      });
-    }
-    this.hooks.mention(talk, {
-      kind,
-      start: located ? start : this.from,
-      end: located ? end : this.limit,
-      located,
-      linkEnd,
-    });
-    const talks = this.scopes.talks[scope];
-    if (!talks) this.scopes.talks[scope] = [talk];
-    else if (!talks.includes(talk)) talks.push(talk);
+    const linkEnd = inLink && this.linkStart >= 0 ? this.linkEnd - from : -1;
+    this.finds.push({ kind, target, start: located ? start - from : -1, end: located ? end - from : -1, linkEnd });
   }
 
   private placeholder(start: number, end: number, text: string): void {
     const located = start >= 0 && end > start;
-    if (this.finds)
-      this.finds.push({
-        kind: 'placeholder',
-        target: undefined,
-        start: located ? start - this.from : -1,
-        end: located ? end - this.from : -1,
-        inLink: false,
-        linkEnd: -1,
-        text,
-        videoOf: undefined,
-      });
-    const placeholder: Placeholder = { start: located ? start : this.from, end: located ? end : this.limit, text, located, talks: [] };
-    this.placeholders.push({ scope: this.scope, placeholder });
+    this.finds.push({ kind: 'placeholder', start: located ? start - this.from : -1, end: located ? end - this.from : -1, text });
   }
 }
