@@ -161,3 +161,36 @@ test('the lint worker answers code actions and the preview exactly as the host m
     worker.dispose();
   }
 });
+
+test('the lint worker stops once it holds no document, and starts again for the next', async () => {
+  assert.ok(existsSync(script), `${script} is built by scripts/build.mjs --tests`);
+  const worker = new LintWorkerClient(script, 20);
+  const lint = async (key: string) => {
+    const found = await worker.lint(
+      { key, path: '/blog/recaps/post.md', version: 1, length: recap.length },
+      (take) => {
+        take(recap);
+        return Promise.resolve(true);
+      },
+      snapshot,
+      DEFAULT_RECAP_FILE_OPTIONS,
+      {},
+    );
+    return found?.findings.map((f) => `${f.code}@${f.start}`);
+  };
+  try {
+    const first = await lint('a');
+    await lint('b');
+    worker.forget('a');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(worker.running, 'kept while it holds a document');
+    worker.forget('b');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(worker.running, false, 'stopped once it held none');
+    // Started again, sent the index and the whole text again: the same answer.
+    assert.deepEqual(await lint('a'), first);
+    assert.ok(worker.running);
+  } finally {
+    worker.dispose();
+  }
+});

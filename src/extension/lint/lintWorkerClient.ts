@@ -34,7 +34,19 @@ export class LintWorkerClient {
   /** Per document the worker holds: the changes since, one entry per version. */
   private readonly journal = new Map<string, { version: number; changes: TextChange[] }[]>();
 
-  constructor(private readonly script = join(__dirname, 'lintWorker.js')) {}
+  /** Set while no document is held: the worker (its index is some 140 MB) stops when it fires. */
+  private idle: NodeJS.Timeout | undefined;
+
+  /** `idleMs`: how long the worker is kept once it holds no document (the next large recap then starts it again). */
+  constructor(
+    private readonly script = join(__dirname, 'lintWorker.js'),
+    private readonly idleMs = 60_000,
+  ) {}
+
+  /** Whether a worker is running (it stops `idleMs` after the last document it held is forgotten). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
 
   /** A document changed: kept for the next request, when the worker holds an earlier version of it. */
   record(key: string, version: number, changes: TextChange[]): void {
@@ -81,6 +93,11 @@ export class LintWorkerClient {
     if (!this.held.delete(key)) return;
     this.journal.delete(key);
     if (this.worker) this.post(this.worker, { type: 'forget', key });
+    if (this.held.size === 0 && this.pending.size === 0) {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => this.dispose(), this.idleMs);
+      this.idle.unref();
+    }
   }
 
   /** The changes from `base` to `version` in order, when the journal has every version between. */
@@ -130,6 +147,8 @@ export class LintWorkerClient {
   }
 
   private start(): Worker {
+    clearTimeout(this.idle);
+    this.idle = undefined;
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
     worker.unref();
@@ -141,14 +160,9 @@ export class LintWorkerClient {
       else if (m.type === 'resync') waiting.resolve('resync');
       else waiting.reject(new Error(m.message));
     });
+    // A worker stopped on purpose (dispose) has been let go already; a later one is not touched.
     const fail = (err: Error) => {
-      // Started again on the next request, sent the index again.
-      this.worker = undefined;
-      this.snapshot = undefined;
-      this.held.clear();
-      this.journal.clear();
-      for (const p of this.pending.values()) p.reject(err);
-      this.pending.clear();
+      if (this.worker === worker) this.stop(err);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the lint worker stopped (exit code ${code})`)));
@@ -156,8 +170,20 @@ export class LintWorkerClient {
     return worker;
   }
 
-  dispose(): void {
-    void this.worker?.terminate();
+  /** Lets the worker go: the next request starts another and sends it the index and whole texts again. */
+  private stop(err: Error): void {
+    clearTimeout(this.idle);
     this.worker = undefined;
+    this.snapshot = undefined;
+    this.held.clear();
+    this.journal.clear();
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  dispose(): void {
+    const worker = this.worker;
+    this.stop(new Error('the lint worker was stopped'));
+    void worker?.terminate();
   }
 }
