@@ -188,7 +188,7 @@ class BodyWalker {
       // Raw HTML is text to this parser: tags, MDX components and shortcodes are read from the block's source, whole.
       const content = tok.content;
       if (content.includes('<') || content.includes('{{') || content.includes('{%')) this.embeds(content);
-      cache?.store(this.from, this.limit, children, finds);
+      cache?.store(finds);
     }
     this.place(finds, scope);
   }

@@ -84,7 +84,6 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
     mention: (t, m) => talks[t]!.mentions.push(m),
     cache,
   });
-  cache?.sweep();
 
   const climb = (scope: number, visit: (talk: number) => void) => climbToTalks(body.scopes, scope, visit);
   const recordings = new Set<IndexedSession>();
