@@ -37,18 +37,12 @@ export function referenceText(session: IndexedSession, event: IndexedEvent | und
 
 /**
  * The text without a final ` —` (or `–`, `-`) and the spaces around it: what
- * `/\s+[—–-]\s*$/` removed, read backwards from the end in one pass (that
- * regex rescans a long run of spaces from each of its positions).
+ * `/\s+[—–-]\s*$/` removed, without that regex's rescan of a long run of spaces.
  */
 function withoutDanglingDash(text: string): string {
-  const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
-  let end = text.length;
-  while (isSpace(text[end - 1])) end--;
-  if (!'—–-'.includes(text[end - 1] ?? 'x')) return text;
-  let start = end - 1;
-  if (!isSpace(text[start - 1])) return text;
-  while (isSpace(text[start - 1])) start--;
-  return text.slice(0, start);
+  const trimmed = text.trimEnd();
+  const dash = trimmed.length - 1;
+  return '—–-'.includes(trimmed[dash] ?? 'x') && /\s/.test(trimmed[dash - 1] ?? '') ? trimmed.slice(0, dash).trimEnd() : text;
 }
 
 /** FOSDEM's room names put spaces and parentheses in URLs: encoded, any Markdown renderer keeps the link whole. */
