@@ -28,7 +28,3 @@ export const MARK_CLOSE = '</mark>';
 export function badgeMark(f: PlacedFinding): string {
   return `${markOpen(f, 'finding-badge')}${escapeHtml(f.finding.code)}${MARK_CLOSE}`;
 }
-
-export function severityLabel(severity: Finding['severity']): string {
-  return severity === 'error' ? 'Error' : severity === 'warning' ? 'Warning' : severity === 'info' ? 'Info' : 'Hint';
-}

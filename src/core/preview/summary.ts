@@ -1,4 +1,4 @@
-import { severityLabel, type PlacedFinding } from './findingMarks';
+import type { PlacedFinding } from './findingMarks';
 import { attrs, escapeHtml, withCode } from './html';
 
 const ORDER = ['error', 'warning', 'info', 'hint'] as const;
@@ -16,7 +16,7 @@ export function renderSummary(findings: PlacedFinding[]): string {
     const { code, severity, message } = f.finding;
     return (
       `<li${attrs({ class: `finding-item finding-item-${severity}`, 'data-rule': code, 'data-line': f.line, tabindex: 0, role: 'button', title: `Show line ${f.line} in the editor` })}>` +
-      `<span class="severity severity-${severity}">${severityLabel(severity)}</span>` +
+      `<span class="severity severity-${severity}">${severity[0]!.toUpperCase()}${severity.slice(1)}</span>` +
       `<span class="finding-rule">${escapeHtml(code)}</span>` +
       `<span class="finding-message">${withCode(message)}${f.finding.fixes.length || f.finding.fixable ? ' <span class="finding-fix" title="A quick fix is available in the editor">quick fix</span>' : ''}</span>` +
       `<span class="finding-line-no">line ${f.line}</span></li>`
