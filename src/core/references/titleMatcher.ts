@@ -28,14 +28,6 @@ export class TitleMatcher<T> {
   private readonly candidates: TitleCandidate<T>[] = [];
   /** Per title: the next title with the same words (other punctuation), or -1. */
   private readonly next: number[] = [];
-  // Every title's word hashes and "punctuation before" flags laid end to end, so checking
-  // a candidate reads a few adjacent cache lines rather than chasing objects.
-  private hashes = new Int32Array(1024);
-  private punct = new Uint8Array(1024);
-  /** Word lengths (capped at 255): with equal hashes, equal lengths confirm a word (see WordRun.wordIs). */
-  private lengths = new Uint8Array(1024);
-  private readonly offset: number[] = [];
-  private used = 0;
 
   get size(): number {
     return this.candidates.length;
@@ -49,23 +41,6 @@ export class TitleMatcher<T> {
     const t = this.candidates.length;
     this.candidates.push({ pattern, target });
     this.next.push(-1);
-    this.offset.push(this.used);
-    if (this.used + n > this.hashes.length) {
-      const size = Math.max(this.hashes.length * 2, this.used + n);
-      const h = new Int32Array(size);
-      h.set(this.hashes);
-      this.hashes = h;
-      const p = new Uint8Array(size);
-      p.set(this.punct);
-      this.punct = p;
-      const l = new Uint8Array(size);
-      l.set(this.lengths);
-      this.lengths = l;
-    }
-    this.hashes.set(hashes, this.used);
-    this.punct.set(pattern.punctBefore, this.used);
-    for (let j = 0; j < n; j++) this.lengths[this.used + j] = Math.min(255, pattern.words[j]!.length);
-    this.used += n;
     let key = pairKey(hashes[0]!, hashes[1]!);
     this.bits[(key & 0xfffff) >>> 5]! |= 1 << (key & 31);
     for (let k = 2; ; k++) {
@@ -88,6 +63,7 @@ export class TitleMatcher<T> {
    * The longest title starting at word `i` of the run: every word equal, and
    * no sentence-ending punctuation in the text between two words where the
    * title has none ("…containers. In a car" is not "Containers in a Car").
+   * Hashes find it; its words, compared whole, confirm it.
    */
   matchAt(run: WordRun, i: number): TitleCandidate<T> | undefined {
     const count = run.count;
@@ -106,21 +82,15 @@ export class TitleMatcher<T> {
     }
     if (best < 0) return undefined;
     const c = this.candidates[best]!;
-    const off = this.offset[best]!;
-    const n = c.pattern.hashes.length;
-    for (let j = 0; j < n; j++) {
-      const length = this.lengths[off + j]!;
-      if (length === 255 || run.isFolded(i + j) ? !run.wordIs(i + j, c.pattern.words[j]!) : run.wordLength(i + j) !== length) return undefined;
-    }
-    return c;
+    return c.pattern.words.every((w, j) => run.word(i + j) === w) ? c : undefined;
   }
 
   private fits(t: number, run: WordRun, i: number, n: number): boolean {
-    const off = this.offset[t]!;
+    const { hashes, punctBefore } = this.candidates[t]!.pattern;
     const { hash, gap } = run;
     for (let j = 0; j < n; j++) {
-      if (hash[i + j] !== this.hashes[off + j]) return false;
-      if (j > 0 && (gap[i + j]! & GAP_STRONG) !== 0 && this.punct[off + j] !== 1) return false;
+      if (hash[i + j] !== hashes[j]) return false;
+      if (j > 0 && (gap[i + j]! & GAP_STRONG) !== 0 && punctBefore[j] !== 1) return false;
     }
     return true;
   }

@@ -248,29 +248,6 @@ export class WordRun {
     this.wordPiece = copy(this.wordPiece, new Int32Array(size));
   }
 
-  /**
-   * Word i is `w` (normalized), given that their hashes are equal: the same
-   * length settles it for ASCII words (a 32-bit hash and a length both
-   * colliding, for every word of a title, does not happen); folded words
-   * are compared whole.
-   */
-  wordIs(i: number, w: string): boolean {
-    if (this.hasFolded) {
-      const f = this.folded[i];
-      if (f !== undefined) return f === w;
-    }
-    return this.localEnd[i]! - this.local[i]! === w.length;
-  }
-
-  isFolded(i: number): boolean {
-    return this.hasFolded && this.folded[i] !== undefined;
-  }
-
-  /** Length of word i as written (for ASCII words, its normalized length too). */
-  wordLength(i: number): number {
-    return this.localEnd[i]! - this.local[i]!;
-  }
-
   /** The normalized text of word i. */
   word(i: number): string {
     if (this.hasFolded && this.folded[i] !== undefined) return this.folded[i]!;
