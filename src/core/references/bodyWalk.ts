@@ -98,7 +98,6 @@ class BodyWalker {
     private readonly hooks: BodyHooks,
   ) {
     this.text = parsed.text;
-    this.run.setPairFilters(hooks.matcher.bits, hooks.extra.size > 0 ? hooks.extra.bits : undefined);
   }
 
   walk(): BodyReferences {
@@ -358,7 +357,7 @@ class BodyWalker {
     const ids = this.idFinds;
     ids.length = 0;
     if (run.slash) for (let p = 0; p < run.pieceCount; p++) this.ids(p, ids);
-    if (run.candidateCount > 0) this.titles(ids);
+    this.titles(ids);
     for (const f of ids) this.mention(f.session, 'id', f.start, f.end, true);
     if (run.triggered) {
       for (const m of findPlaceholders(run.text())) {
@@ -374,10 +373,7 @@ class BodyWalker {
     const { matcher, extra } = this.hooks;
     const { run, text } = this;
     const hasExtra = extra.size > 0;
-    let free = 0;
-    for (let c = 0; c < run.candidateCount; c++) {
-      const i = run.candidates[c]!;
-      if (i < free) continue;
+    for (let i = 0; i + 1 < run.count; i++) {
       const a = matcher.matchAt(run, i);
       const b = hasExtra ? extra.matchAt(run, i) : undefined;
       if (!a && !b) continue;
@@ -390,7 +386,7 @@ class BodyWalker {
       // "Needs!" keeps its "!" when the text has it too, right after the last word.
       if (trailing && end >= 0 && text.startsWith(trailing, end) && run.pieceMap[run.wordPiece[i + n - 1]!] === undefined) end += trailing.length;
       this.mention(found.target, 'title', start, end, true);
-      free = i + n;
+      i += n - 1;
     }
   }
 

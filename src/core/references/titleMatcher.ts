@@ -22,9 +22,9 @@ export class TitleMatcher<T> {
   private readonly prefixes = new IntMap();
   /**
    * A bit per (20 bits of a) two-word key: most word pairs of a recap start
-   * no title, and the scanner answers that without a lookup.
+   * no title, and that is answered without a lookup.
    */
-  readonly bits = new Int32Array(1 << 15);
+  private readonly bits = new Int32Array(1 << 15);
   private readonly candidates: TitleCandidate<T>[] = [];
   /** Per title: the next title with the same words (other punctuation), or -1. */
   private readonly next: number[] = [];
@@ -70,7 +70,7 @@ export class TitleMatcher<T> {
     if (i + 1 >= count) return undefined;
     const rh = run.hash;
     let key = pairKey(rh[i]!, rh[i + 1]!);
-    if (!mayStart(this.bits, key)) return undefined;
+    if ((this.bits[(key & 0xfffff) >>> 5]! & (1 << (key & 31))) === 0) return undefined;
     let best = -1;
     for (let k = 2; ; k++) {
       const value = this.prefixes.get(key, ABSENT);
@@ -100,11 +100,6 @@ const ABSENT = -2;
 
 function chainKey(key: number, hash: number): number {
   return (Math.imul(key, 0x01000193) ^ hash) & 0x3fffffff;
-}
-
-/** Whether a title may start with the word pair of this key (no false negatives). */
-export function mayStart(bits: Int32Array, key: number): boolean {
-  return (bits[(key & 0xfffff) >>> 5]! & (1 << (key & 31))) !== 0;
 }
 
 /** Titles shorter than this are too likely to be ordinary words in a sentence. */

@@ -107,27 +107,11 @@ export class WordRun {
   /** Set when the run has a slash (a full id may be written in it). */
   slash = false;
   private pendingGap = 0;
-  /** Words where a title may start (their pair with the next word passed a filter), ascending. */
-  candidates = new Int32Array(64);
-  candidateCount = 0;
-  private filterA: Int32Array | undefined;
-  private filterB: Int32Array | undefined;
 
   constructor(private readonly triggers: Int32Array = new Int32Array(0)) {}
 
-  /**
-   * Bitsets of the pair keys titles start with (TitleMatcher.bits): checked
-   * as each word is read, so finding titles visits only the few word pairs
-   * that start one instead of every word again.
-   */
-  setPairFilters(a: Int32Array | undefined, b: Int32Array | undefined): void {
-    this.filterA = a;
-    this.filterB = b;
-  }
-
   reset(): void {
     this.count = 0;
-    this.candidateCount = 0;
     this.pieceCount = 0;
     this.length = 0;
     this.pendingGap = 0;
@@ -221,19 +205,6 @@ export class WordRun {
     this.gap[i] = gap;
     this.wordPiece[i] = this.pieceCount - 1;
     this.count = i + 1;
-    if (i > 0 && this.filterA) {
-      const key = pairKey(this.hash[i - 1]!, hash);
-      const bit = 1 << (key & 31);
-      const at = (key & 0xfffff) >>> 5;
-      if ((this.filterA[at]! & bit) !== 0 || (this.filterB !== undefined && (this.filterB[at]! & bit) !== 0)) {
-        if (this.candidateCount === this.candidates.length) {
-          const bigger = new Int32Array(this.candidates.length * 2);
-          bigger.set(this.candidates);
-          this.candidates = bigger;
-        }
-        this.candidates[this.candidateCount++] = i - 1;
-      }
-    }
     const t = this.triggers;
     for (let k = 0; k < t.length; k++) if (t[k] === hash) this.triggered = true;
   }
