@@ -75,6 +75,8 @@ interface Span {
   /** Unit boundaries: the mark opens before unit p and closes before unit q. */
   p: number;
   q: number;
+  /** How many elements hold both its start and its end (see balance). */
+  shared: number;
 }
 
 /** A token of the shared engine's own Token class (the renderer reads plain fields, but keep one class). */
@@ -97,18 +99,16 @@ export function htmlToken(html: string): Token {
  */
 export function markInline(children: Token[], units: InlineUnit[], marks: InlineMark[]): Token[] {
   const n = units.length;
-  const reach = marks.length > 0 ? new Reach(units) : undefined;
   const spans: Span[] = marks.map((mark, order) => {
     // Units are in text order: binary searches, not a walk from the start for each mark.
-    const p = firstUnit(units, (u) => u.end > mark.start);
+    const p = firstIndex(n, (u) => units[u]!.end > mark.start);
     const q = Math.max(
       p,
-      firstUnit(units, (u) => u.start >= mark.end),
+      firstIndex(n, (u) => units[u]!.start >= mark.end),
     );
-    const span = { mark, order, p, q };
-    reach!.balance(span);
-    return span;
+    return { mark, order, p, q, shared: 0 };
   });
+  balance(units, spans);
   // Crossing spans: the later grows to take the earlier. One sweep in start order with a stack of
   // the spans still open (nested, innermost on top); a span that crosses the top takes it and is
   // compared with the next one down. The union of two balanced, overlapping spans is balanced.
@@ -171,75 +171,47 @@ function bySpan(a: Span, b: Span): number {
   return a.p - b.p || b.q - a.q || a.order - b.order;
 }
 
-/** The first unit (index) for which `after` holds, `after` being false then true along the units; units.length if none. */
-function firstUnit(units: InlineUnit[], after: (u: InlineUnit) => boolean): number {
+/** The first index below `n` for which `holds`, it being false then true along 0..n-1; n if none. */
+function firstIndex(n: number, holds: (i: number) => boolean): number {
   let lo = 0;
-  let hi = units.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (after(units[mid]!)) hi = mid;
+    if (holds(mid)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
 /**
- * How far the elements opened or closed in a range of units reach: segment
- * trees over each unit's partner, so that growing a span until it holds every
- * element it opens or closes costs a few logarithmic queries, not a rescan of
- * the span for each mark.
+ * Grows each span to the smallest range that holds every element it opens or
+ * closes: the elements that hold both its start and its end stay around it,
+ * and each end moves out of any other element it is in (to the start of the
+ * outermost, or past its end). Two sweeps with a stack of the elements open at
+ * each boundary, outermost first: forward for the ends, backward for the starts.
  */
-class Reach {
-  private readonly size: number;
-  /** Max over a range of (partner + 1) of opening units. */
-  private readonly hi: Int32Array;
-  /** Min over a range of partner of closing units. */
-  private readonly lo: Int32Array;
-
-  constructor(units: InlineUnit[]) {
-    const n = units.length;
-    let size = 1;
-    while (size < n) size *= 2;
-    this.size = size;
-    this.hi = new Int32Array(2 * size);
-    this.lo = new Int32Array(2 * size).fill(n);
-    for (let u = 0; u < n; u++) {
-      const { nesting, partner } = units[u]!;
-      if (nesting === 1) this.hi[size + u] = partner + 1;
-      else if (nesting === -1) this.lo[size + u] = partner;
+function balance(units: InlineUnit[], spans: Span[]): void {
+  const n = units.length;
+  const open: number[] = [];
+  const byEnd = [...spans].sort((a, b) => a.q - b.q);
+  for (let k = 0, i = 0; k <= n; k++) {
+    for (; i < byEnd.length && byEnd[i]!.q === k; i++) {
+      const span = byEnd[i]!;
+      // The stack holds the opening units, in text order: those before the start hold the start too.
+      span.shared = firstIndex(open.length, (e) => open[e]! >= span.p);
+      if (span.shared < open.length) span.q = units[open[span.shared]!]!.partner + 1;
     }
-    for (let i = size - 1; i >= 1; i--) {
-      this.hi[i] = Math.max(this.hi[2 * i]!, this.hi[2 * i + 1]!);
-      this.lo[i] = Math.min(this.lo[2 * i]!, this.lo[2 * i + 1]!);
-    }
+    if (units[k]?.nesting === 1) open.push(k);
+    else if (units[k]?.nesting === -1) open.pop();
   }
-
-  /** Grows a span until every element it opens or closes is inside it. */
-  balance(span: { p: number; q: number }): void {
-    for (;;) {
-      const [lo, hi] = this.query(span.p, span.q);
-      if (lo >= span.p && hi <= span.q) return;
-      span.p = Math.min(span.p, lo);
-      span.q = Math.max(span.q, hi);
+  // Backward, the stack holds the closing units of the elements open at each boundary.
+  const byStart = [...spans].sort((a, b) => b.p - a.p);
+  for (let k = n, i = 0; k >= 0; k--) {
+    for (; i < byStart.length && byStart[i]!.p === k; i++) {
+      const span = byStart[i]!;
+      if (span.shared < open.length) span.p = units[open[span.shared]!]!.partner;
     }
-  }
-
-  /** [min lo, max hi] over units [from, to). */
-  private query(from: number, to: number): [number, number] {
-    let lo = Number.MAX_SAFE_INTEGER;
-    let hi = 0;
-    for (let l = from + this.size, r = to + this.size; l < r; l >>= 1, r >>= 1) {
-      if (l & 1) {
-        lo = Math.min(lo, this.lo[l]!);
-        hi = Math.max(hi, this.hi[l]!);
-        l++;
-      }
-      if (r & 1) {
-        r--;
-        lo = Math.min(lo, this.lo[r]!);
-        hi = Math.max(hi, this.hi[r]!);
-      }
-    }
-    return [lo, hi];
+    if (units[k - 1]?.nesting === -1) open.push(k - 1);
+    else if (units[k - 1]?.nesting === 1) open.pop();
   }
 }
