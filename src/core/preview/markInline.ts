@@ -102,11 +102,8 @@ export function markInline(children: Token[], units: InlineUnit[], marks: Inline
   const spans: Span[] = marks.map((mark, order) => {
     // Units are in text order: binary searches, not a walk from the start for each mark.
     const p = firstIndex(n, (u) => units[u]!.end > mark.start);
-    const q = Math.max(
-      p,
-      firstIndex(n, (u) => units[u]!.start >= mark.end),
-    );
-    return { mark, order, p, q, shared: 0 };
+    const q = firstIndex(n, (u) => units[u]!.start >= mark.end);
+    return { mark, order, p, q: Math.max(p, q), shared: 0 };
   });
   balance(units, spans);
   // Crossing spans: the later grows to take the earlier. One sweep in start order with a stack of
@@ -115,9 +112,9 @@ export function markInline(children: Token[], units: InlineUnit[], marks: Inline
   spans.sort(bySpan);
   const stack: Span[] = [];
   for (const b of spans) {
-    while (stack.length && stack[stack.length - 1]!.q <= b.p) stack.pop();
+    while (stack.length && stack.at(-1)!.q <= b.p) stack.pop();
     while (stack.length) {
-      const a = stack[stack.length - 1]!;
+      const a = stack.at(-1)!;
       if (b.q <= a.q && b.p >= a.p) break;
       b.p = Math.min(b.p, a.p);
       b.q = Math.max(b.q, a.q);
@@ -140,11 +137,9 @@ export function markInline(children: Token[], units: InlineUnit[], marks: Inline
     run = undefined;
   };
   for (let k = 0; k <= n; k++) {
-    const closing = open.length && open[open.length - 1]!.q === k;
-    const opening = next < spans.length && spans[next]!.p === k;
-    if (closing || opening) flush();
-    while (open.length && open[open.length - 1]!.q === k) out.push(htmlToken(open.pop()!.mark.close));
-    while (next < spans.length && spans[next]!.p === k) {
+    if (open.at(-1)?.q === k || spans[next]?.p === k) flush();
+    while (open.at(-1)?.q === k) out.push(htmlToken(open.pop()!.mark.close));
+    while (spans[next]?.p === k) {
       const span = spans[next++]!;
       out.push(htmlToken(span.mark.open));
       if (span.q === k) out.push(htmlToken(span.mark.close));
