@@ -7,10 +7,11 @@ import { inlineBounds, layoutInline } from '../references/inlineLayout';
 import { htmlToken, inlineUnits, markInline, newToken, type InlineMark, type InlineUnit } from './markInline';
 import { sanitizeFragment } from './sanitize';
 
-interface InlineInfo {
-  token: number;
-  firstLine: number;
-  endLine: number;
+/** Where findings go in front of a token: marks in its text (an inline), badges at its start, a badge paragraph before it. */
+interface Placement {
+  marks: PlacedFinding[];
+  badges: PlacedFinding[];
+  before: PlacedFinding[];
 }
 
 /**
@@ -28,7 +29,7 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
   const { text, lines } = parsed;
 
   // Inline tokens and the lines they cover (table cells have no map: their row's).
-  const inlines: InlineInfo[] = [];
+  const inlines: { token: number; firstLine: number; endLine: number }[] = [];
   const inlineAtLine = new Int32Array(lines.lineCount).fill(-1);
   let lastMap: [number, number] | null = null;
   for (let i = 0; i < tokens.length; i++) {
@@ -40,32 +41,24 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
       for (let l = firstLine; l < endLine && l < lines.lineCount; l++) if (inlineAtLine[l] === -1) inlineAtLine[l] = inlines.length;
     inlines.push({ token: i, firstLine, endLine });
   }
-  // Each inline's units, placed as the lint places its words (see inlineLayout.ts), for those that have marks.
+  // Each inline token's units, placed as the lint places its words (see inlineLayout.ts), for those that have marks.
   const bounds = inlineBounds(tokens, lines);
   const sources = new Map<number, { units: InlineUnit[] | undefined; end: number }>();
-  const sourceOf = (k: number) => {
-    let source = sources.get(k);
+  const sourceOf = (t: number) => {
+    let source = sources.get(t);
     if (!source) {
-      const t = inlines[k]!.token;
       const children = tokens[t]!.children ?? [];
       const layout = layoutInline(text, children, bounds.from[t]!, bounds.limit[t]!);
       const units = bounds.from[t]! < 0 ? undefined : inlineUnits(children, layout);
       source = { units, end: units?.reduce((most, u) => Math.max(most, u.end), 0) ?? 0 };
-      sources.set(k, source);
+      sources.set(t, source);
     }
     return source;
   };
 
-  // Where each finding goes: marks in an inline, badges at an inline's start, badges before a block, or at the end.
-  const marks = new Map<number, PlacedFinding[]>();
-  const inlineBadges = new Map<number, PlacedFinding[]>();
-  const blockBadges = new Map<number, PlacedFinding[]>();
-  const endBadges: PlacedFinding[] = [];
-  const push = <K>(map: Map<K, PlacedFinding[]>, key: K, f: PlacedFinding) => {
-    const list = map.get(key);
-    if (list) list.push(f);
-    else map.set(key, [f]);
-  };
+  // Where each finding goes, by token index (tokens.length: after the last).
+  const placements = new Map<number, Placement>();
+  const at = (i: number) => placements.get(i) ?? placements.set(i, { marks: [], badges: [], before: [] }).get(i)!;
   // The block a finding outside any inline gets its badge before: the first token whose map ends after its
   // line. Findings come in text order, so one pointer walks the tokens once.
   let block = 0;
@@ -78,36 +71,35 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
     if (k >= 0) {
       const info = inlines[k]!;
       if (endLine >= info.endLine) {
-        push(inlineBadges, k, f);
+        at(info.token).badges.push(f);
         continue;
       }
       // Table cells share their row: the cell whose text reaches the finding.
-      let chosen = k;
+      let chosen = info.token;
       for (let j = k; j < inlines.length && inlines[j]!.firstLine === info.firstLine; j++) {
-        chosen = j;
-        const source = sourceOf(j);
+        chosen = inlines[j]!.token;
+        const source = sourceOf(chosen);
         if (source.units && source.end > start) break;
       }
-      if (sourceOf(chosen).units) push(marks, chosen, f);
-      else push(inlineBadges, chosen, f);
+      (sourceOf(chosen).units ? at(chosen).marks : at(chosen).badges).push(f);
       continue;
     }
     while (block < tokens.length && (mapEnd = Math.max(mapEnd, tokens[block]!.map?.[1] ?? -1)) <= startLine) block++;
-    if (block < tokens.length) push(blockBadges, block, f);
-    else endBadges.push(f);
+    at(block).before.push(f);
   }
 
   // Random text for placeholders that must survive sanitizing (raw HTML allowed).
   const key = allowHtml ? globalThis.crypto.randomUUID().replaceAll('-', '') : '';
+  const tag = (kind: 'o' | 'c', n: number) => `RPM${key}${kind}${n}X`;
+  const slot = `RPM${key}badgesX `;
   const out: Token[] = [];
-  let inlineIndex = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const before = blockBadges.get(i);
-    if (before) out.push(badgeBlock(before, t.map?.[0]));
+  for (let i = 0; i <= tokens.length; i++) {
+    const place = placements.get(i);
+    const t = tokens[i];
+    if (place?.before.length) out.push(badgeBlock(place.before, t?.map?.[0]));
+    if (!t) break;
     if (t.type === 'inline') {
-      inlineIndex++;
-      out.push(renderedInline(t, inlineIndex));
+      out.push(renderedInline(t, i, place?.marks ?? [], place?.badges ?? []));
     } else if (t.block && t.map && t.nesting !== -1) {
       const clone = cloneToken(t);
       if (t.type === 'html_block') clone.content = `<div${attrs({ class: 'raw-html', 'data-line': t.map[0] })}>${sanitizeFragment(t.content)}</div>\n`;
@@ -117,57 +109,49 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
       out.push(t);
     }
   }
-  if (endBadges.length) out.push(badgeBlock(endBadges, undefined));
   return engine.renderer.render(out, engine.options, {});
 
-  function renderedInline(t: Token, k: number): Token {
+  function renderedInline(t: Token, i: number, marks: PlacedFinding[], badges: PlacedFinding[]): Token {
     let children = t.children ?? [];
-    const own = marks.get(k);
-    const placeholders: { open: string; close: string; f: PlacedFinding }[] = [];
-    if (own) {
-      const source = sourceOf(k).units!;
-      const inlineMarks: InlineMark[] = own.map((f, n) => {
-        if (!allowHtml) return { start: f.finding.start, end: f.finding.end, open: markOpen(f), close: MARK_CLOSE };
-        const p = { open: `RPM${key}o${n}X`, close: `RPM${key}c${n}X`, f };
-        placeholders.push(p);
-        return { start: f.finding.start, end: f.finding.end, open: p.open, close: p.close };
+    if (marks.length) {
+      const inlineMarks = marks.map((f, n): InlineMark => {
+        const { start, end } = f.finding;
+        return allowHtml ? { start, end, open: tag('o', n), close: tag('c', n) } : { start, end, open: markOpen(f), close: MARK_CLOSE };
       });
-      children = markInline(children, source, inlineMarks);
+      children = markInline(children, sourceOf(i).units!, inlineMarks);
     }
     children = children.map(safeChild);
-    const badges = inlineBadges.get(k);
-    if (badges) children = [htmlToken(allowHtml ? `RPM${key}badgesX ` : `${badges.map(badgeMark).join(' ')} `), ...children];
-    if (!allowHtml) {
-      if (children === t.children) return t;
-      const clone = cloneToken(t);
-      clone.children = children;
-      return clone;
-    }
-    // Raw HTML allowed: sanitize what this inline renders, then put the marks (placeholders until now) back.
-    let html = sanitizeFragment(engine.renderer.renderInline(children, engine.options, {}));
-    // One pass to find where each placeholder survived, one to put the marks in (not a search of the whole HTML per mark).
-    const lost: PlacedFinding[] = [];
+    if (badges.length) children = [htmlToken(allowHtml ? slot : `${badges.map(badgeMark).join(' ')} `), ...children];
+    const clone = cloneToken(t);
+    clone.children = allowHtml ? [htmlToken(sanitizedWithMarks(children, marks, badges))] : children;
+    return clone;
+  }
+
+  /**
+   * Raw HTML allowed: what an inline renders, sanitized, with the marks (placeholders until now) put back.
+   * One pass finds where each placeholder survived, one puts the marks in (not a search of the HTML per mark);
+   * a mark whose placeholders did not survive in order becomes a badge.
+   */
+  function sanitizedWithMarks(children: Token[], marks: PlacedFinding[], badges: PlacedFinding[]): string {
+    const html = sanitizeFragment(engine.renderer.renderInline(children, engine.options, {}));
     const marker = new RegExp(`RPM${key}[oc]\\d+X`, 'g');
     const first = new Map<string, number>();
     for (const m of html.matchAll(marker)) if (!first.has(m[0])) first.set(m[0], m.index!);
     const tags = new Map<string, string>();
-    for (const p of placeholders) {
-      const kept = (first.get(p.close) ?? -1) > (first.get(p.open) ?? Infinity);
-      if (!kept) lost.push(p.f);
-      tags.set(p.open, kept ? markOpen(p.f) : '').set(p.close, kept ? MARK_CLOSE : '');
-    }
-    html = html.replace(marker, (whole) => {
-      const tag = tags.get(whole);
-      tags.delete(whole);
-      return tag ?? whole;
+    const lost: PlacedFinding[] = [];
+    marks.forEach((f, n) => {
+      const kept = (first.get(tag('c', n)) ?? -1) > (first.get(tag('o', n)) ?? Infinity);
+      if (!kept) lost.push(f);
+      tags.set(tag('o', n), kept ? markOpen(f) : '').set(tag('c', n), kept ? MARK_CLOSE : '');
     });
-    const allBadges = [...lost, ...(badges ?? [])];
-    const badgeHtml = allBadges.length ? `${allBadges.map(badgeMark).join(' ')} ` : '';
-    const slot = `RPM${key}badgesX `;
-    html = html.includes(slot) ? html.replace(slot, () => badgeHtml) : badgeHtml + html;
-    const clone = cloneToken(t);
-    clone.children = [htmlToken(html)];
-    return clone;
+    const marked = html.replace(marker, (whole) => {
+      const replacement = tags.get(whole);
+      tags.delete(whole);
+      return replacement ?? whole;
+    });
+    const all = [...lost, ...badges];
+    const badgeHtml = all.length ? `${all.map(badgeMark).join(' ')} ` : '';
+    return marked.includes(slot) ? marked.replace(slot, () => badgeHtml) : badgeHtml + marked;
   }
 }
 
