@@ -14,30 +14,24 @@ export function renderHeader(parsed: ParsedRecap, findings: PlacedFinding[]): st
   if (!fm) return '';
   const data = fm.data ?? {};
   const title = plainText(data.title);
-  const meta: [string, string][] = [];
   const events = parsed.events.map((e) => e.value);
-  const event = events.length ? events.join(', ') : plainText(data.event);
-  if (event) meta.push(['Event', event]);
-  const date = plainText(data.date);
-  if (date) meta.push(['Date', date]);
-  const author = plainText(data.author ?? data.authors);
-  if (author) meta.push(['Author', author]);
-  const parts = [`<header${attrs({ class: 'recap-header', 'data-line': 0 })}>`];
-  parts.push(`<div class="recap-header-title">${title ? escapeHtml(title) : '<span class="muted">Untitled recap</span>'}</div>`);
-  if (meta.length) {
-    parts.push(
-      `<div class="recap-header-meta">${meta
-        .map(([label, value]) => `<span class="meta-item"><span class="meta-label">${label}</span> ${escapeHtml(value)}</span>`)
-        .join('')}</div>`,
-    );
-  }
-  if (findings.length) {
-    parts.push('<ul class="frontmatter-findings">');
-    for (const f of findings) parts.push(`<li>${frontmatterLine(parsed, f)}</li>`);
-    parts.push('</ul>');
-  }
-  parts.push('</header>');
-  return parts.join('');
+  const meta: [string, string][] = [
+    ['Event', events.length ? events.join(', ') : plainText(data.event)],
+    ['Date', plainText(data.date)],
+    ['Author', plainText(data.author ?? data.authors)],
+  ];
+  const metaHtml = meta
+    .filter(([, value]) => value)
+    .map(([label, value]) => `<span class="meta-item"><span class="meta-label">${label}</span> ${escapeHtml(value)}</span>`)
+    .join('');
+  const findingHtml = findings.map((f) => `<li>${frontmatterLine(parsed, f)}</li>`).join('');
+  return (
+    `<header${attrs({ class: 'recap-header', 'data-line': 0 })}>` +
+    `<div class="recap-header-title">${title ? escapeHtml(title) : '<span class="muted">Untitled recap</span>'}</div>` +
+    (metaHtml && `<div class="recap-header-meta">${metaHtml}</div>`) +
+    (findingHtml && `<ul class="frontmatter-findings">${findingHtml}</ul>`) +
+    '</header>'
+  );
 }
 
 /** `line N  key: <mark>value</mark>` — the finding's first line, its range marked (cut to the line's end). */
