@@ -22,27 +22,19 @@ function card(talk: ResolvedTalk): string {
   if (talk.eventName) parts.push(`<p class="talk-event">${escapeHtml(talk.eventName)}</p>`);
   if (talk.id) parts.push(`<p class="talk-id"${attrs({ title: talk.id })}><code>${escapeHtml(talk.id)}</code></p>`);
   else parts.push('<p class="talk-event">Not in the session index</p>');
-  const links: string[] = [];
-  if (video) links.push(link(video, 'Video', 'link-video'));
-  else links.push('<span class="badge badge-no-video">no video</span>');
   const slides = httpUrl(talk.slides);
-  if (slides) links.push(link(slides, 'Slides', 'link-slides'));
   const schedule = httpUrl(talk.schedule);
-  if (schedule) links.push(link(schedule, 'Schedule', 'link-schedule'));
+  const links = [
+    video ? link(video, 'Video', 'link-video') : '<span class="badge badge-no-video">no video</span>',
+    slides ? link(slides, 'Slides', 'link-slides') : '',
+    schedule ? link(schedule, 'Schedule', 'link-schedule') : '',
+  ];
   parts.push(`<p class="talk-links">${links.join('')}</p>`);
-  if (known) parts.push(`<p class="talk-known-video">The index knows a recording: ${link(known, hostOf(known), 'link-known-video')}</p>`);
+  if (known) parts.push(`<p class="talk-known-video">The index knows a recording: ${link(known, new URL(known).host, 'link-known-video')}</p>`);
   parts.push('</article>');
   return parts.join('');
 }
 
 function link(href: string, label: string, className: string): string {
   return `<a${attrs({ class: `talk-link ${className}`, href, rel: 'noopener noreferrer', title: href })}>${escapeHtml(label)}</a>`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
