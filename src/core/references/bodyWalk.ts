@@ -84,9 +84,6 @@ class BodyWalker {
   /** The block being read, for finds that cannot be placed exactly. */
   private from = 0;
   private limit = 0;
-  /** The link the run is inside, once its end is known (at its close); -1 otherwise. */
-  private linkStart = -1;
-  private linkEnd = -1;
   private readonly recording = new Map<string, boolean>();
   /** The full ids of the run being flushed (one array, reused). */
   private readonly idFinds: IdFind[] = [];
@@ -218,7 +215,6 @@ class BodyWalker {
   private read(children: Token[]): void {
     const { text, run } = this;
     const layout = (this.layout = layoutInline(text, children, this.from, this.limit, this.layout));
-    this.linkStart = -1;
     run.reset();
     let linkOpen = -1;
     for (let k = 0; k < children.length; k++) {
@@ -253,16 +249,15 @@ class BodyWalker {
           const end = layout.end[k]!;
           const destStart = layout.destStart[k]!;
           const destEnd = layout.destEnd[k]!;
-          this.linkStart = end > 0 && linkOpen >= 0 ? layout.start[linkOpen]! : -1;
-          this.linkEnd = end;
+          const start = end > 0 && open ? layout.start[linkOpen]! : -1;
           // Placeholder targets are short: look at the href only when the source one is.
           if (open && open.markup !== 'autolink' && (destStart < 0 || destEnd - destStart <= 6)) {
             const href = open.attrGet('href') ?? '';
-            if (isPlaceholderHref(href) && /\b(?:video|recording|watch)/i.test(run.text())) this.placeholder(this.linkStart, end, run.text());
+            if (isPlaceholderHref(href) && /\b(?:video|recording|watch)/i.test(run.text())) this.placeholder(start, end, run.text());
           }
-          this.flush();
-          if (open) this.linkTo(open, destStart, destEnd, this.linkStart, end);
-          this.linkStart = -1;
+          // The titles and ids in its text are inside it.
+          this.flush(start >= 0 ? end : -1);
+          if (open) this.linkTo(open, destStart, destEnd, start, end);
           linkOpen = -1;
           break;
         }
@@ -308,7 +303,7 @@ class BodyWalker {
     let videoOf: IndexedSession | undefined;
     const written = destStart >= 0 ? catalog.sessionWrittenAt(this.text, destStart, destEnd) : undefined;
     if (written) {
-      this.mention(written.session, 'link', start, end, false);
+      this.mention(written.session, 'link', start, end, -1);
       if (written.video) this.recordingLink(this.text.slice(destStart, destEnd), written.session);
       return;
     }
@@ -326,7 +321,7 @@ class BodyWalker {
       // The key already says so: no URL parse for the most common recording host.
       youtube = key.startsWith('youtube:');
     }
-    if (session) this.mention(session, 'link', start, end, false);
+    if (session) this.mention(session, 'link', start, end, -1);
     let recording = videoOf !== undefined || youtube || this.recording.get(href);
     if (recording === undefined) {
       recording = isRecordingUrl(href);
@@ -349,16 +344,16 @@ class BodyWalker {
     this.finds.push({ kind: 'recording', href, videoOf });
   }
 
-  /** Titles, ids and placeholders in the run so far; then a new run. */
-  private flush(): void {
+  /** Titles, ids and placeholders in the run so far (inside a link that ends at `linkEnd`, or -1); then a new run. */
+  private flush(linkEnd = -1): void {
     const run = this.run;
     // Ids first, mentioned after the titles: a title is not read inside an id
     // ("…/robrix-a-pure-rust-multi-platform-matrix-client-and-more" is the id, not the title).
     const ids = this.idFinds;
     ids.length = 0;
     if (run.slash) for (let p = 0; p < run.pieceCount; p++) this.ids(p, ids);
-    this.titles(ids);
-    for (const f of ids) this.mention(f.session, 'id', f.start, f.end, true);
+    this.titles(ids, linkEnd);
+    for (const f of ids) this.mention(f.session, 'id', f.start, f.end, linkEnd);
     if (run.triggered) {
       for (const m of findPlaceholders(run.text())) {
         const start = run.toSource(m.start);
@@ -369,7 +364,7 @@ class BodyWalker {
     run.reset();
   }
 
-  private titles(ids: readonly IdFind[]): void {
+  private titles(ids: readonly IdFind[], linkEnd: number): void {
     const { matcher, extra } = this.hooks;
     const { run, text } = this;
     const hasExtra = extra.size > 0;
@@ -385,7 +380,7 @@ class BodyWalker {
       let end = run.sourceEnd(i + n - 1);
       // "Needs!" keeps its "!" when the text has it too, right after the last word.
       if (trailing && end >= 0 && text.startsWith(trailing, end) && run.pieceMap[run.wordPiece[i + n - 1]!] === undefined) end += trailing.length;
-      this.mention(found.target, 'title', start, end, true);
+      this.mention(found.target, 'title', start, end, linkEnd);
       i += n - 1;
     }
   }
@@ -409,13 +404,12 @@ class BodyWalker {
   /**
    * `target`: the session, or the index of a frontmatter talk (titles of the
    * recap's own talks); `start` < 0 when the find could not be placed;
-   * `inLink`: it may be inside the current link.
+   * `linkEnd`: the end of the link it is inside, else -1.
    */
-  private mention(target: IndexedSession | number, kind: BodyMention['kind'], start: number, end: number, inLink: boolean): void {
+  private mention(target: IndexedSession | number, kind: BodyMention['kind'], start: number, end: number, linkEnd: number): void {
     const { from } = this;
     const located = start >= 0 && end > start;
-    const linkEnd = inLink && this.linkStart >= 0 ? this.linkEnd - from : -1;
-    this.finds.push({ kind, target, start: located ? start - from : -1, end: located ? end - from : -1, linkEnd });
+    this.finds.push({ kind, target, start: located ? start - from : -1, end: located ? end - from : -1, linkEnd: linkEnd < 0 ? -1 : linkEnd - from });
   }
 
   private placeholder(start: number, end: number, text: string): void {
