@@ -82,7 +82,9 @@ export class TitleMatcher<T> {
     }
     if (best < 0) return undefined;
     const c = this.candidates[best]!;
-    return c.pattern.words.every((w, j) => run.word(i + j) === w) ? c : undefined;
+    const { words } = c.pattern;
+    for (let j = 0; j < words.length; j++) if (!run.wordIs(i + j, words[j]!)) return undefined;
+    return c;
   }
 
   private fits(t: number, run: WordRun, i: number, n: number): boolean {

@@ -219,6 +219,20 @@ export class WordRun {
     this.wordPiece = copy(this.wordPiece, new Int32Array(size));
   }
 
+  /** Word i is `w` (normalized), compared in place: no string is made for an ASCII word. */
+  wordIs(i: number, w: string): boolean {
+    const folded = this.hasFolded ? this.folded[i] : undefined;
+    if (folded !== undefined) return folded === w;
+    const s = this.pieceString[this.wordPiece[i]!]!;
+    const from = this.local[i]!;
+    if (this.localEnd[i]! - from !== w.length) return false;
+    for (let j = 0; j < w.length; j++) {
+      const c = s.charCodeAt(from + j);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(j)) return false;
+    }
+    return true;
+  }
+
   /** The normalized text of word i. */
   word(i: number): string {
     if (this.hasFolded && this.folded[i] !== undefined) return this.folded[i]!;
