@@ -78,27 +78,25 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
   const body = walkBody(parsed, {
     index,
     catalog,
-    matcher: titleMatcher(index, events),
+    matcher: titleMatcher(index, family),
     extra,
     talkOf: (session) => bySession.get(session) ?? newTalk(session, session.title),
     mention: (t, m) => talks[t]!.mentions.push(m),
     cache,
   });
 
-  const climb = (scope: number, visit: (talk: number) => void) => climbToTalks(body.scopes, scope, visit);
   const recordings = new Set<IndexedSession>();
   for (const link of body.links) {
     if (link.videoOf) recordings.add(link.videoOf);
     const own = link.videoOf ? bySession.get(link.videoOf) : undefined;
     // A talk's own recording covers that talk only, wherever it sits.
-    if (own !== undefined) addLink(talks[own]!, link.href);
-    else climb(link.scope, (t) => addLink(talks[t]!, link.href));
+    for (const t of own !== undefined ? [own] : talksAbout(body.scopes, link.scope)) addLink(talks[t]!, link.href);
   }
   for (const { scope, placeholder } of body.placeholders) {
-    climb(scope, (t) => {
+    for (const t of talksAbout(body.scopes, scope)) {
       placeholder.talks.push(t);
       talks[t]!.placeholders.push(placeholder);
-    });
+    }
     placeholders.push(placeholder);
   }
   placeholders.sort((a, b) => a.start - b.start);
@@ -127,11 +125,12 @@ function addLink(talk: RecapTalk, href: string): void {
  * none continues the paragraph before it that does ("Title — Speaker",
  * then notes, then "Watch the recording").
  */
-function climbToTalks(scopes: Scopes, scope: number, visit: (talk: number) => void): void {
+function talksAbout(scopes: Scopes, scope: number): readonly number[] {
   for (let n = scope; n > 0; n = scopes.parent[n]!) {
     const talks = scopes.talks[n] ?? scopes.talks[scopes.previous[n]!];
-    if (talks) return talks.forEach(visit);
+    if (talks) return talks;
   }
+  return [];
 }
 
 function frontmatterVideo(entry: TalkEntry): FrontmatterVideo {

@@ -113,14 +113,12 @@ export const MIN_TITLE_WORDS_ANY_EVENT = 4;
 const MAX_CACHED = 8;
 
 /**
- * The matcher for a recap's events (each with its co-located events), or for
- * the whole index when it declares none; built once per index and event set.
+ * The matcher for a recap's events with their co-located events (`family`),
+ * or for the whole index (empty); built once per index and event set.
  * Left out: short titles, titles that occur in several events ("Welcome",
  * "Lightning Talks", "The State of Go"), and titles two sessions share.
  */
-export function titleMatcher(index: SessionIndex, events: readonly string[]): TitleMatcher<IndexedSession> {
-  const family = new Set<string>();
-  for (const e of events) for (const id of index.family(e)) family.add(id);
+export function titleMatcher(index: SessionIndex, family: ReadonlySet<string>): TitleMatcher<IndexedSession> {
   const key = [...family].sort().join('\n');
   // The last few event sets' matchers, kept by the index.
   const perIndex = index.derived(titleMatcher, () => new Map<string, TitleMatcher<IndexedSession>>());
