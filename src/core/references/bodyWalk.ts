@@ -85,8 +85,6 @@ class BodyWalker {
   private from = 0;
   private limit = 0;
   private readonly recording = new Map<string, boolean>();
-  /** The full ids of the run being flushed (one array, reused). */
-  private readonly idFinds: IdFind[] = [];
   /** What the block being read finds, relative to its start (see place). */
   private finds: BlockFind[] = [];
 
@@ -349,8 +347,7 @@ class BodyWalker {
     const run = this.run;
     // Ids first, mentioned after the titles: a title is not read inside an id
     // ("…/robrix-a-pure-rust-multi-platform-matrix-client-and-more" is the id, not the title).
-    const ids = this.idFinds;
-    ids.length = 0;
+    const ids: IdFind[] = [];
     if (run.slash) for (let p = 0; p < run.pieceCount; p++) this.ids(p, ids);
     this.titles(ids, linkEnd);
     for (const f of ids) this.mention(f.session, 'id', f.start, f.end, linkEnd);
