@@ -38,11 +38,6 @@ export interface Recognition {
   events: string[];
 }
 
-/** A file that declares nothing and whose text names no indexed event: nothing is counted. */
-export function notRecognized(events: string[] = []): Recognition {
-  return { isRecap: false, by: undefined, links: 0, titles: 0, events };
-}
-
 /**
  * Whether the recap features apply to a file, from its parse (what it
  * declares) and, when it declares nothing, from the talks its reference
@@ -102,7 +97,8 @@ export function findRecap(
   options: { cache?: BlockCache; onlyRecaps?: boolean } = {},
 ): { refs: RecapReferences | undefined; recognition: Recognition } {
   const inferred = parsed.events.length === 0 ? inferEvents(parsed, index, indexCatalog(index)) : undefined;
-  if (options.onlyRecaps && !parsed.isRecap && inferred?.length === 0) return { refs: undefined, recognition: notRecognized() };
+  if (options.onlyRecaps && !parsed.isRecap && inferred?.length === 0)
+    return { refs: undefined, recognition: { isRecap: false, by: undefined, links: 0, titles: 0, events: [] } };
   const refs = findReferences(parsed, index, options.cache, inferred);
   return { refs, recognition: recognizeRecap(parsed, index, refs) };
 }
