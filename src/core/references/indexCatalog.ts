@@ -1,7 +1,6 @@
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { markdownEngine } from '../markdown/engine';
 import { EventNames } from './eventNames';
-import { IntMap } from './intMap';
 import { titlePattern, type TitlePattern } from './titlePattern';
 import { urlKey } from './urlKey';
 
@@ -19,12 +18,8 @@ export class IndexCatalog {
   private readonly sessionsByKey = new Map<string, IndexedSession[]>();
   private urls: Map<string, IndexedSession> | undefined;
   private videos: Map<string, IndexedSession> | undefined;
-  private hrefs: Map<string, { session: IndexedSession; video: boolean }> | undefined;
-  /** Every video, slides and schedule URL as the index writes it (and as markdown-it encodes it), by a hash of its characters. */
-  private written: IntMap | undefined;
-  private readonly writtenUrl: string[] = [];
-  private readonly writtenHit: { session: IndexedSession; video: boolean }[] = [];
-  private readonly writtenNext: number[] = [];
+  /** Every video, slides and schedule URL as the index writes it and as markdown-it encodes it. */
+  private written: Map<string, { session: IndexedSession; video: boolean }> | undefined;
   private names: EventNames | undefined;
 
   /** Sessions [0, titled) have their title's pattern; [0, linked) their URLs. */
@@ -119,29 +114,12 @@ export class IndexCatalog {
    */
   sessionByHref(href: string): { session: IndexedSession; video: boolean } | undefined {
     this.buildUrls();
-    return this.hrefs!.get(href);
+    return this.written!.get(href);
   }
 
-  /**
-   * The session whose URL is written at `text[from, to)`, compared in place:
-   * a link copied from the index is found without making a string of it.
-   */
+  /** The session whose URL is written at `text[from, to)` as the index writes it. */
   sessionWrittenAt(text: string, from: number, to: number): { session: IndexedSession; video: boolean } | undefined {
-    this.buildUrls();
-    for (let i = this.written!.get(hashRange(text, from, to), -1); i >= 0; i = this.writtenNext[i]!) {
-      const url = this.writtenUrl[i]!;
-      if (url.length === to - from && text.startsWith(url, from)) return this.writtenHit[i];
-    }
-    return undefined;
-  }
-
-  private addWritten(url: string, hit: { session: IndexedSession; video: boolean }): void {
-    const h = hashRange(url, 0, url.length);
-    const i = this.writtenUrl.length;
-    this.writtenUrl.push(url);
-    this.writtenHit.push(hit);
-    this.writtenNext.push(this.written!.get(h, -1));
-    this.written!.set(h, i);
+    return this.sessionByHref(text.slice(from, to));
   }
 
   private buildUrls(): void {
@@ -150,10 +128,9 @@ export class IndexCatalog {
 
   private addUrls(to: number): void {
     if (this.linked >= to) return;
-    this.written ??= new IntMap(16384);
+    this.written ??= new Map();
     this.urls ??= new Map();
     this.videos ??= new Map();
-    this.hrefs ??= new Map();
     const md = markdownEngine();
     const sessions = this.index.sessions;
     for (let i = this.linked; i < to; i++) {
@@ -169,9 +146,8 @@ export class IndexCatalog {
         const raw = url.trim();
         // markdown-it's normalizeLink is the slow part of building this: once per URL.
         const href = md.normalizeLink(raw);
-        this.hrefs.set(href, hit);
-        this.addWritten(raw, hit);
-        if (href !== raw) this.addWritten(href, hit);
+        this.written.set(raw, hit);
+        this.written.set(href, hit);
         const key = urlKey(href);
         if (key === undefined) continue;
         this.urls.set(key, s);
@@ -189,12 +165,6 @@ export class IndexCatalog {
 }
 
 const FOSDEM_EVENT = /^fosdem-(\d{4})$/;
-
-function hashRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
-}
 
 /** The index's catalog, made once per index and kept by it. */
 export function indexCatalog(index: SessionIndex): IndexCatalog {
