@@ -127,17 +127,17 @@ export function markInline(children: Token[], units: InlineUnit[], marks: Inline
   const out: Token[] = [];
   const open: Span[] = [];
   let next = 0;
-  let run: { child: number; from: number; to: number } | undefined;
-  const flush = () => {
-    if (!run) return;
-    const original = children[run.child]!;
-    const piece = newToken('text', '', 0);
-    piece.content = original.content.slice(run.from, run.to);
-    out.push(piece);
-    run = undefined;
-  };
+  // The characters not yet written out: units from..k-1, all of one text child.
+  let from = -1;
   for (let k = 0; k <= n; k++) {
-    if (open.at(-1)?.q === k || spans[next]?.p === k) flush();
+    const unit = units[k];
+    const tagsHere = open.at(-1)?.q === k || spans[next]?.p === k;
+    if (from >= 0 && (tagsHere || unit?.char === -1 || unit?.first !== units[from]!.first)) {
+      const piece = newToken('text', '', 0);
+      piece.content = children[units[from]!.first]!.content.slice(units[from]!.char, units[k - 1]!.char + 1);
+      out.push(piece);
+      from = -1;
+    }
     while (open.at(-1)?.q === k) out.push(htmlToken(open.pop()!.mark.close));
     while (spans[next]?.p === k) {
       const span = spans[next++]!;
@@ -145,20 +145,9 @@ export function markInline(children: Token[], units: InlineUnit[], marks: Inline
       if (span.q === k) out.push(htmlToken(span.mark.close));
       else open.push(span);
     }
-    if (k === n) break;
-    const unit = units[k]!;
-    if (unit.char >= 0) {
-      if (run && run.child === unit.first && run.to === unit.char) run.to = unit.char + 1;
-      else {
-        flush();
-        run = { child: unit.first, from: unit.char, to: unit.char + 1 };
-      }
-    } else {
-      flush();
-      for (let c = unit.first; c <= unit.last; c++) out.push(children[c]!);
-    }
+    if (unit?.char === -1) for (let c = unit.first; c <= unit.last; c++) out.push(children[c]!);
+    else if (unit && from < 0) from = k;
   }
-  flush();
   return out;
 }
 
