@@ -134,20 +134,20 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
    */
   function sanitizedWithMarks(children: Token[], marks: PlacedFinding[], badges: PlacedFinding[]): string {
     const html = sanitizeFragment(engine.renderer.renderInline(children, engine.options, {}));
-    const marker = new RegExp(`RPM${key}[oc]\\d+X`, 'g');
-    const first = new Map<string, number>();
-    for (const m of html.matchAll(marker)) if (!first.has(m[0])) first.set(m[0], m.index!);
-    const tags = new Map<string, string>();
-    const lost: PlacedFinding[] = [];
-    marks.forEach((f, n) => {
-      const kept = (first.get(tag('c', n)) ?? -1) > (first.get(tag('o', n)) ?? Infinity);
-      if (!kept) lost.push(f);
-      tags.set(tag('o', n), kept ? markOpen(f) : '').set(tag('c', n), kept ? MARK_CLOSE : '');
-    });
-    const marked = html.replace(marker, (whole) => {
-      const replacement = tags.get(whole);
-      tags.delete(whole);
-      return replacement ?? whole;
+    const marker = new RegExp(`RPM${key}([oc])(\\d+)X`, 'g');
+    // Per mark, where its opening and closing placeholders first are.
+    const seen = marks.map((): [number, number] => [-1, -1]);
+    for (const m of html.matchAll(marker)) {
+      const at = seen[Number(m[2])];
+      const side = m[1] === 'o' ? 0 : 1;
+      if (at?.[side] === -1) at[side] = m.index!;
+    }
+    const kept = seen.map(([open, close]) => open >= 0 && close > open);
+    const lost = marks.filter((_, n) => !kept[n]);
+    const marked = html.replace(marker, (whole, kind: string, digits: string, offset: number) => {
+      const n = Number(digits);
+      if (seen[n]?.[kind === 'o' ? 0 : 1] !== offset) return whole;
+      return !kept[n] ? '' : kind === 'o' ? markOpen(marks[n]!) : MARK_CLOSE;
     });
     const all = [...lost, ...badges];
     const badgeHtml = all.length ? `${all.map(badgeMark).join(' ')} ` : '';
