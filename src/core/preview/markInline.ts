@@ -34,13 +34,10 @@ export function inlineUnits(children: readonly Token[], layout: InlineLayout): I
     if (child.type === 'text') {
       const chars = layout.chars[k];
       for (let j = 0; j < child.content.length; j++) {
-        if (!chars) units.push({ first: k, last: k, char: j, start: start + j, end: start + j + 1, nesting: 0, partner: -1 });
-        else {
-          // A character decoded from an entity ends where the source of the next character starts.
-          let next = j + 1;
-          while (next < child.content.length && chars[next] === chars[j]) next++;
-          units.push({ first: k, last: k, char: j, start: chars[j]!, end: chars[next]!, nesting: 0, partner: -1 });
-        }
+        // A character decoded from an entity ends where the source of the next character starts.
+        let next = j + 1;
+        while (chars && next < child.content.length && chars[next] === chars[j]) next++;
+        units.push({ first: k, last: k, char: j, start: chars ? chars[j]! : start + j, end: chars ? chars[next]! : start + j + 1, nesting: 0, partner: -1 });
       }
     } else if (child.type === 'link_open' && child.markup === 'autolink') {
       units.push({ first: k, last: k + 2, char: -1, start, end: layout.end[k + 2]!, nesting: 0, partner: -1 });
