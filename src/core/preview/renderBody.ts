@@ -48,8 +48,7 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
     let source = sources.get(t);
     if (!source) {
       const children = tokens[t]!.children ?? [];
-      const layout = layoutInline(text, children, bounds.from[t]!, bounds.limit[t]!);
-      const units = bounds.from[t]! < 0 ? undefined : inlineUnits(children, layout);
+      const units = bounds.from[t]! < 0 ? undefined : inlineUnits(children, layoutInline(text, children, bounds.from[t]!, bounds.limit[t]!));
       source = { units, end: units?.reduce((most, u) => Math.max(most, u.end), 0) ?? 0 };
       sources.set(t, source);
     }
