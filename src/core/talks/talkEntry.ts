@@ -1,5 +1,5 @@
 import { stringify as stringifyToml } from 'smol-toml';
-import { Document, isPair, isScalar, visit } from 'yaml';
+import { Document, isScalar } from 'yaml';
 import type { IndexedSession } from '../index/sessionIndex';
 
 /** The frontmatter entry for a talk: what the index knows, in the order a reader scans it. */
@@ -22,11 +22,8 @@ export function talkEntryData(session: IndexedSession): Record<string, unknown> 
  */
 export function talkEntryYaml(session: IndexedSession, indent: number): string {
   const doc = new Document([talkEntryData(session)]);
-  visit(doc, {
-    Pair(_, pair) {
-      if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'title' && isScalar(pair.value)) pair.value.type = 'QUOTE_DOUBLE';
-    },
-  });
+  const title = doc.getIn([0, 'title'], true);
+  if (isScalar(title)) title.type = 'QUOTE_DOUBLE';
   const pad = ' '.repeat(indent);
   return doc
     .toString({ lineWidth: 0 })
