@@ -245,17 +245,13 @@ class BodyWalker {
         case 'link_close': {
           const open = linkOpen >= 0 ? children[linkOpen]! : undefined;
           const end = layout.end[k]!;
-          const destStart = layout.destStart[k]!;
-          const destEnd = layout.destEnd[k]!;
           const start = end > 0 && open ? layout.start[linkOpen]! : -1;
-          // Placeholder targets are short: look at the href only when the source one is.
-          if (open && open.markup !== 'autolink' && (destStart < 0 || destEnd - destStart <= 6)) {
-            const href = open.attrGet('href') ?? '';
-            if (isPlaceholderHref(href) && /\b(?:video|recording|watch)/i.test(run.text())) this.placeholder(start, end, run.text());
-          }
+          const href = open?.attrGet('href') ?? '';
+          if (open && open.markup !== 'autolink' && isPlaceholderHref(href) && /\b(?:video|recording|watch)/i.test(run.text()))
+            this.placeholder(start, end, run.text());
           // The titles and ids in its text are inside it.
           this.flush(start >= 0 ? end : -1);
-          if (open) this.linkTo(open, destStart, destEnd, start, end);
+          if (open) this.linkTo(href, start, end);
           linkOpen = -1;
           break;
         }
@@ -282,7 +278,7 @@ class BodyWalker {
       if (m.index > last) this.run.addSource(this.text, from + last, from + m.index);
       this.flush();
       const at = from + m.index;
-      this.linkTo(url, at, at + url.length, at, at + url.length);
+      this.linkTo(url, at, at + url.length);
       last = m.index + url.length;
       BARE_URL.lastIndex = last;
     }
@@ -290,22 +286,15 @@ class BodyWalker {
   }
 
   /**
-   * A link (its token, or a bare URL): a mention when it points at an
+   * A link (its target, or a bare URL): a mention when it points at an
    * indexed talk's recording, slides or schedule page, and noted when it is a
-   * recording. A target written as the index writes it is found in place;
-   * only other links cost a string and a URL parse.
+   * recording. A target written as the index writes it is found at once;
+   * only other links cost a URL parse.
    */
-  private linkTo(link: Token | string, destStart: number, destEnd: number, start: number, end: number): void {
+  private linkTo(href: string, start: number, end: number): void {
     const { catalog } = this.hooks;
     let session: IndexedSession | undefined;
     let videoOf: IndexedSession | undefined;
-    const written = destStart >= 0 ? catalog.sessionWrittenAt(this.text, destStart, destEnd) : undefined;
-    if (written) {
-      this.mention(written.session, 'link', start, end, -1);
-      if (written.video) this.recordingLink(this.text.slice(destStart, destEnd), written.session);
-      return;
-    }
-    const href = typeof link === 'string' ? link : (link.attrGet('href') ?? '');
     const exact = catalog.sessionByHref(href);
     let youtube = false;
     if (exact) {

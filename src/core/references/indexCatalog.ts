@@ -117,11 +117,6 @@ export class IndexCatalog {
     return this.written!.get(href);
   }
 
-  /** The session whose URL is written at `text[from, to)` as the index writes it. */
-  sessionWrittenAt(text: string, from: number, to: number): { session: IndexedSession; video: boolean } | undefined {
-    return this.sessionByHref(text.slice(from, to));
-  }
-
   private buildUrls(): void {
     this.addUrls(this.index.sessions.length);
   }

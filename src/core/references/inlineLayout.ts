@@ -19,9 +19,6 @@ export interface InlineLayout {
    * Empty for an autolink's text that differs from its URL (not placed).
    */
   chars: (Int32Array | undefined)[];
-  /** Per link_close: where its target is written (inside `(…)` or `<…>`), else -1 (a reference link). */
-  destStart: Int32Array;
-  destEnd: Int32Array;
   /** Every child was placed. */
   complete: boolean;
 }
@@ -86,7 +83,7 @@ function cellStarts(line: string): number[] {
 /** A layout with room for `n` children. */
 export function newLayout(n = 16): InlineLayout {
   const a = () => new Int32Array(n).fill(-1);
-  return { start: a(), end: a(), chars: [], destStart: a(), destEnd: a(), complete: false };
+  return { start: a(), end: a(), chars: [], complete: false };
 }
 
 /**
@@ -97,7 +94,7 @@ export function newLayout(n = 16): InlineLayout {
 export function layoutInline(text: string, children: readonly Token[], from: number, limit: number, reused?: InlineLayout): InlineLayout {
   const n = children.length;
   const layout = reused && reused.start.length >= n ? reused : newLayout(Math.max(n, reused ? 2 * reused.start.length : 0));
-  for (const a of [layout.start, layout.end, layout.destStart, layout.destEnd]) a.fill(-1, 0, n);
+  for (const a of [layout.start, layout.end]) a.fill(-1, 0, n);
   layout.chars.length = 0;
   layout.complete = false;
   const { start, end } = layout;
@@ -161,8 +158,6 @@ export function layoutInline(text: string, children: readonly Token[], from: num
         start[k + 1] = s + 1;
         end[k + 1] = gt;
         if (text.slice(s + 1, gt) !== children[k + 1]!.content) layout.chars[k + 1] = NOT_PLACED;
-        layout.destStart[last] = s + 1;
-        layout.destEnd[last] = gt;
         k = last;
         s = gt;
         e = gt + 1;
@@ -173,8 +168,6 @@ export function layoutInline(text: string, children: readonly Token[], from: num
         if (!link) break;
         s = link.close;
         e = link.end;
-        layout.destStart[k] = link.destStart;
-        layout.destEnd[k] = link.destEnd;
         break;
       }
       case 'image': {
@@ -263,43 +256,36 @@ function closingBracket(text: string, open: number, limit: number): number {
 
 /**
  * From inside a link's text: its closing `]`, the end of the link
- * (`](dest "title")`, `][ref]`, or a bare `]`) and where its target is
- * written (-1 and -1 when not there: a reference link); undefined when the
- * source does not close it.
+ * (`](dest "title")`, `][ref]`, or a bare `]`); undefined when the source
+ * does not close it.
  */
-function linkEnd(text: string, from: number, limit: number): { close: number; end: number; destStart: number; destEnd: number } | undefined {
+function linkEnd(text: string, from: number, limit: number): { close: number; end: number } | undefined {
   const close = text.indexOf(']', from);
   if (close < 0 || close >= limit) return undefined;
   const next = text.charCodeAt(close + 1);
   if (next === 91) {
     const bracket = text.indexOf(']', close + 2);
-    return bracket < 0 || bracket >= limit ? undefined : { close, end: bracket + 1, destStart: -1, destEnd: -1 };
+    return bracket < 0 || bracket >= limit ? undefined : { close, end: bracket + 1 };
   }
-  if (next !== 40) return { close, end: close + 1, destStart: -1, destEnd: -1 };
+  if (next !== 40) return { close, end: close + 1 };
   let depth = 1;
   let i = close + 2;
   while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10)) i++;
-  let destStart: number;
-  let destEnd = -1;
   if (text.charCodeAt(i) === 60) {
     // <destination with spaces>
     const gt = text.indexOf('>', i);
     if (gt < 0 || gt >= limit) return undefined;
-    destStart = i + 1;
-    destEnd = gt;
     i = gt + 1;
-  } else destStart = i;
+  }
   for (; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === 92) i++;
-    else if (c === 32 || c === 10) {
-      if (destEnd < 0) destEnd = i;
-    } else if ((c === 34 || c === 39) && /\s/.test(text[i - 1] ?? '')) {
+    else if ((c === 34 || c === 39) && /\s/.test(text[i - 1] ?? '')) {
       const q = text.indexOf(text[i]!, i + 1);
       if (q < 0 || q >= limit) return undefined;
       i = q;
     } else if (c === 40) depth++;
-    else if (c === 41 && --depth === 0) return { close, end: i + 1, destStart, destEnd: destEnd < 0 ? i : destEnd };
+    else if (c === 41 && --depth === 0) return { close, end: i + 1 };
   }
   return undefined;
 }

@@ -65,3 +65,16 @@ All recordings will be published soon.
   assert.deepEqual(only(lint(text).findings, 'missing-video'), []);
   assert.deepEqual(only(lint(text).findings, 'invalid-link'), []);
 });
+
+test('a link target of x’s or question marks is a placeholder however long it is', () => {
+  const text = `---
+event: kubecon-eu-2024
+---
+
+- Boosting Developer Platform Teams with Product Thinking [recording](xxxxxxxx), [video](???????)
+`;
+  assert.deepEqual(
+    only(lint(text).findings, 'video-placeholder').map((f) => at(text, f)),
+    ['[recording](xxxxxxxx)', '[video](???????)'],
+  );
+});
