@@ -140,10 +140,9 @@ class BodyWalker {
           break;
         case 'html_block': {
           // `<video>`, `<iframe>`, MDX components and shortcodes on lines of their own: a block like a paragraph.
-          const embeds = embeddedRecordings(tok.content);
-          if (embeds.length === 0) break;
-          const scope = items.length > 0 ? items[items.length - 1]! : paragraph();
-          for (const href of embeds) this.links.push({ scope, href, videoOf: this.videoOf(href) });
+          this.finds = [];
+          this.embeds(tok.content);
+          if (this.finds.length > 0) this.place(this.finds, items.length > 0 ? items[items.length - 1]! : paragraph());
           break;
         }
         case 'list_item_open':
@@ -319,12 +318,10 @@ class BodyWalker {
 
   /** Recordings embedded in a text or a tag (see embeddedRecordings): links of the current block. */
   private embeds(content: string): void {
-    for (const href of embeddedRecordings(content)) this.recordingLink(href, this.videoOf(href));
-  }
-
-  private videoOf(href: string): IndexedSession | undefined {
-    const key = urlKey(href);
-    return key === undefined ? undefined : this.hooks.catalog.sessionByVideo(key);
+    for (const href of embeddedRecordings(content)) {
+      const key = urlKey(href);
+      this.recordingLink(href, key === undefined ? undefined : this.hooks.catalog.sessionByVideo(key));
+    }
   }
 
   private recordingLink(href: string, videoOf: IndexedSession | undefined): void {
