@@ -74,13 +74,9 @@ export function recognizeRecap(parsed: ParsedRecap, index: SessionIndex, refs: R
       titles = Math.max(titles, n);
     }
   }
-  const out: Recognition = { isRecap: false, by: undefined, links: linked.size, titles, events: refs.events };
   const all = new Set([...linked, ...inEvents]).size;
-  if (linked.size >= RECOGNITION.links || titles >= RECOGNITION.titles || (linked.size >= 1 && all >= RECOGNITION.linkedAndNamed)) {
-    out.isRecap = true;
-    out.by = 'mentions';
-  }
-  return out;
+  const isRecap = linked.size >= RECOGNITION.links || titles >= RECOGNITION.titles || (linked.size >= 1 && all >= RECOGNITION.linkedAndNamed);
+  return { isRecap, by: isRecap ? 'mentions' : undefined, links: linked.size, titles, events: refs.events };
 }
 
 /**
