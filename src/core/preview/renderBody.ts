@@ -87,8 +87,8 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
     at(block).before.push(f);
   }
 
-  // Random text for placeholders that must survive sanitizing (raw HTML allowed).
-  const key = allowHtml ? globalThis.crypto.randomUUID().replaceAll('-', '') : '';
+  // Random text for placeholders that must survive sanitizing (raw HTML allowed): 18 hex digits, short as they are many.
+  const key = allowHtml ? Array.from(globalThis.crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('') : '';
   const tag = (kind: 'o' | 'c', n: number) => `RPM${key}${kind}${n}X`;
   const slot = `RPM${key}badgesX `;
   const out: Token[] = [];
