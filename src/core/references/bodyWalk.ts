@@ -9,7 +9,7 @@ import type { BodyMention, Placeholder } from './model';
 import { findPlaceholders, isPlaceholderHref, PLACEHOLDER_TRIGGERS } from './placeholders';
 import type { TitleCandidate, TitleMatcher } from './titleMatcher';
 import { urlKey } from './urlKey';
-import { WordRun } from './wordScan';
+import { WordRun, type Piece } from './wordScan';
 
 /**
  * The blocks of the body as a tree, for "does the same block link a
@@ -334,7 +334,7 @@ class BodyWalker {
     // Ids first, mentioned after the titles: a title is not read inside an id
     // ("…/robrix-a-pure-rust-multi-platform-matrix-client-and-more" is the id, not the title).
     const ids: IdFind[] = [];
-    if (run.slash) for (let p = 0; p < run.pieceCount; p++) this.ids(p, ids);
+    if (run.slash) for (const p of run.pieces) this.ids(p, ids);
     this.titles(ids, linkEnd);
     for (const f of ids) this.mention(f.session, 'id', f.start, f.end, linkEnd);
     if (run.triggered) {
@@ -362,18 +362,15 @@ class BodyWalker {
       if (start >= 0 && ids.some((f) => f.start <= start && start < f.end)) continue;
       let end = run.sourceEnd(i + n - 1);
       // "Needs!" keeps its "!" when the text has it too, right after the last word.
-      if (trailing && end >= 0 && text.startsWith(trailing, end) && run.pieceMap[run.wordPiece[i + n - 1]!] === undefined) end += trailing.length;
+      if (trailing && end >= 0 && text.startsWith(trailing, end) && run.pieces[run.wordPiece[i + n - 1]!]!.map === undefined) end += trailing.length;
       this.mention(found.target, 'title', start, end, linkEnd);
       i += n - 1;
     }
   }
 
-  private ids(piece: number, out: IdFind[]): void {
-    const run = this.run;
-    const s = run.pieceText(piece);
+  private ids({ string, from: base, to, map }: Piece, out: IdFind[]): void {
+    const s = string.slice(base, to);
     if (!s.includes('/')) return;
-    const map = run.pieceMap[piece];
-    const base = run.pieceFrom[piece]!;
     FULL_ID.lastIndex = 0;
     for (let m = FULL_ID.exec(s); m; m = FULL_ID.exec(s)) {
       const session = this.hooks.index.get(m[0]);

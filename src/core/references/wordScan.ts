@@ -64,6 +64,16 @@ export function pairKey(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ b) & 0x3fffffff;
 }
 
+/** A piece of a run: the string it reads, its range in it, where it starts in the run, its map to recap offsets (decoded pieces). */
+export interface Piece {
+  string: string;
+  from: number;
+  to: number;
+  start: number;
+  map: Int32Array | undefined;
+  lineBreak: boolean;
+}
+
 /**
  * The words of one run of text (the text of a block between links, code
  * spans and images), as parallel arrays reused from run to run (resetting
@@ -93,14 +103,7 @@ export class WordRun {
   /** Folded form of words with non-ASCII letters (ASCII words are compared in place). */
   private readonly folded: (string | undefined)[] = [];
   private hasFolded = false;
-  pieceCount = 0;
-  /** Per piece: the string it reads, its range in it, where it starts in the run, its map to recap offsets (decoded pieces). */
-  readonly pieceString: string[] = [];
-  readonly pieceFrom: number[] = [];
-  readonly pieceTo: number[] = [];
-  readonly pieceStart: number[] = [];
-  readonly pieceMap: (Int32Array | undefined)[] = [];
-  readonly pieceBreak: boolean[] = [];
+  readonly pieces: Piece[] = [];
   length = 0;
   /** Set when a word of `triggers` was seen. */
   triggered = false;
@@ -112,7 +115,7 @@ export class WordRun {
 
   reset(): void {
     this.count = 0;
-    this.pieceCount = 0;
+    this.pieces.length = 0;
     this.length = 0;
     this.pendingGap = 0;
     this.triggered = false;
@@ -123,16 +126,9 @@ export class WordRun {
     }
   }
 
-  private addPiece(s: string, from: number, to: number, map: Int32Array | undefined, lineBreak = false): number {
-    const p = this.pieceCount++;
-    this.pieceBreak[p] = lineBreak;
-    this.pieceString[p] = s;
-    this.pieceFrom[p] = from;
-    this.pieceTo[p] = to;
-    this.pieceStart[p] = this.length;
-    this.pieceMap[p] = map;
+  private addPiece(string: string, from: number, to: number, map: Int32Array | undefined, lineBreak = false): void {
+    this.pieces.push({ string, from, to, start: this.length, map, lineBreak });
     this.length += to - from;
-    return p;
   }
 
   /** A line break between pieces: whitespace. */
@@ -203,7 +199,7 @@ export class WordRun {
     this.localEnd[i] = localEnd;
     this.hash[i] = hash;
     this.gap[i] = gap;
-    this.wordPiece[i] = this.pieceCount - 1;
+    this.wordPiece[i] = this.pieces.length - 1;
     this.count = i + 1;
     const t = this.triggers;
     for (let k = 0; k < t.length; k++) if (t[k] === hash) this.triggered = true;
@@ -223,7 +219,7 @@ export class WordRun {
   wordIs(i: number, w: string): boolean {
     const folded = this.hasFolded ? this.folded[i] : undefined;
     if (folded !== undefined) return folded === w;
-    const s = this.pieceString[this.wordPiece[i]!]!;
+    const s = this.pieces[this.wordPiece[i]!]!.string;
     const from = this.local[i]!;
     if (this.localEnd[i]! - from !== w.length) return false;
     for (let j = 0; j < w.length; j++) {
@@ -236,49 +232,44 @@ export class WordRun {
   /** The normalized text of word i. */
   word(i: number): string {
     if (this.hasFolded && this.folded[i] !== undefined) return this.folded[i]!;
-    return this.pieceString[this.wordPiece[i]!]!.slice(this.local[i]!, this.localEnd[i]!).toLowerCase();
+    return this.pieces[this.wordPiece[i]!]!.string.slice(this.local[i]!, this.localEnd[i]!).toLowerCase();
   }
 
   /** Recap offset where word i starts, or -1 (a decoded piece without a map back). */
   sourceStart(i: number): number {
-    const map = this.pieceMap[this.wordPiece[i]!];
+    const map = this.pieces[this.wordPiece[i]!]!.map;
     const local = this.local[i]!;
     return map === undefined ? local : (map[local] ?? -1);
   }
 
   /** Recap offset where word i ends, or -1. */
   sourceEnd(i: number): number {
-    const map = this.pieceMap[this.wordPiece[i]!];
+    const map = this.pieces[this.wordPiece[i]!]!.map;
     const end = this.localEnd[i]!;
     return map === undefined ? end : (map[end] ?? -1);
-  }
-
-  /** The text of piece p. */
-  pieceText(p: number): string {
-    return this.pieceString[p]!.slice(this.pieceFrom[p]!, this.pieceTo[p]!);
   }
 
   /** The whole run as one string (for the phrase search, only on runs that mention a video). */
   text(): string {
     let out = '';
-    for (let p = 0; p < this.pieceCount; p++) out += this.pieceText(p);
+    for (const p of this.pieces) out += p.string.slice(p.from, p.to);
     return out;
   }
 
   /** Recap offset of run offset `at` (as an end when `end`), or -1 when it falls in a decoded piece without a map. */
   toSource(at: number, end = false): number {
-    const starts = this.pieceStart;
+    const pieces = this.pieces;
     let lo = 0;
-    let hi = this.pieceCount - 1;
+    let hi = pieces.length - 1;
     const probe = end ? at - 1 : at;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= probe) lo = mid;
+      if (pieces[mid]!.start <= probe) lo = mid;
       else hi = mid - 1;
     }
-    const local = this.pieceFrom[lo]! + probe - starts[lo]!;
-    const map = this.pieceMap[lo];
-    if (this.pieceBreak[lo]) return -1;
+    const { from, start, map, lineBreak } = pieces[lo]!;
+    const local = from + probe - start;
+    if (lineBreak) return -1;
     if (!map) return end ? local + 1 : local;
     return (end ? map[local + 1] : map[local]) ?? -1;
   }
