@@ -358,9 +358,9 @@ class BodyWalker {
       const found: TitleCandidate<IndexedSession | number> = b && (!a || b.pattern.hashes.length >= a.pattern.hashes.length) ? b : a!;
       const { hashes, trailing } = found.pattern;
       const n = hashes.length;
-      const start = run.sourceStart(i);
+      const start = run.wordSource(i);
       if (start >= 0 && ids.some((f) => f.start <= start && start < f.end)) continue;
-      let end = run.sourceEnd(i + n - 1);
+      let end = run.wordSource(i + n - 1, true);
       // "Needs!" keeps its "!" when the text has it too, right after the last word.
       if (trailing && end >= 0 && text.startsWith(trailing, end) && run.pieces[run.wordPiece[i + n - 1]!]!.map === undefined) end += trailing.length;
       this.mention(found.target, 'title', start, end, linkEnd);

@@ -29,7 +29,7 @@ export function titlePattern(title: string): TitlePattern {
     hashes[i] = run.hash[i]!;
     punctBefore[i] = i > 0 && (run.gap[i]! & GAP_PUNCT) !== 0 ? 1 : 0;
   }
-  const lastEnd = n > 0 ? run.sourceEnd(n - 1) : 0;
+  const lastEnd = n > 0 ? run.wordSource(n - 1, true) : 0;
   return { words, hashes, punctBefore, trailing: title.slice(lastEnd).trim(), key: words.join(' '), chars: title.trim().length };
 }
 

@@ -92,7 +92,7 @@ export interface Piece {
  */
 export class WordRun {
   count = 0;
-  /** Offsets in the word's piece string (the recap text, or a decoded child text): see `sourceStart`. */
+  /** Offsets in the word's piece string (the recap text, or a decoded child text): see `wordSource`. */
   local = new Int32Array(256);
   localEnd = new Int32Array(256);
   hash = new Int32Array(256);
@@ -235,18 +235,11 @@ export class WordRun {
     return this.pieces[this.wordPiece[i]!]!.string.slice(this.local[i]!, this.localEnd[i]!).toLowerCase();
   }
 
-  /** Recap offset where word i starts, or -1 (a decoded piece without a map back). */
-  sourceStart(i: number): number {
+  /** Recap offset where word i starts (its end when `end`), or -1 (a decoded piece without a map back). */
+  wordSource(i: number, end = false): number {
     const map = this.pieces[this.wordPiece[i]!]!.map;
-    const local = this.local[i]!;
+    const local = end ? this.localEnd[i]! : this.local[i]!;
     return map === undefined ? local : (map[local] ?? -1);
-  }
-
-  /** Recap offset where word i ends, or -1. */
-  sourceEnd(i: number): number {
-    const map = this.pieces[this.wordPiece[i]!]!.map;
-    const end = this.localEnd[i]!;
-    return map === undefined ? end : (map[end] ?? -1);
   }
 
   /** The whole run as one string (for the phrase search, only on runs that mention a video). */
