@@ -1,5 +1,5 @@
 import type Token from 'markdown-it/lib/token.mjs';
-import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
+import type { IndexedSession } from '../index/sessionIndex';
 import { embeddedRecordings, isRecordingUrl } from '../links/recordingHosts';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { BlockCache, BlockFind } from './blockCache';
@@ -41,7 +41,6 @@ export interface RecordingLink {
 }
 
 export interface BodyHooks {
-  index: SessionIndex;
   catalog: IndexCatalog;
   matcher: TitleMatcher<IndexedSession>;
   /** Titles of the frontmatter's talks, matched too (index into the talks). */
@@ -373,7 +372,7 @@ class BodyWalker {
     if (!s.includes('/')) return;
     FULL_ID.lastIndex = 0;
     for (let m = FULL_ID.exec(s); m; m = FULL_ID.exec(s)) {
-      const session = this.hooks.index.get(m[0]);
+      const session = this.hooks.catalog.index.get(m[0]);
       if (!session) continue;
       const start = map ? (map[m.index] ?? -1) : base + m.index;
       const end = map ? (map[m.index + m[0].length] ?? -1) : base + m.index + m[0].length;

@@ -76,7 +76,6 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
   cache?.begin(index, `${[...family].sort().join(' ')}\n${listed.join('\n')}`);
 
   const body = walkBody(parsed, {
-    index,
     catalog,
     matcher: titleMatcher(index, family),
     extra,
