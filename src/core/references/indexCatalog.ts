@@ -7,14 +7,12 @@ import { urlKey } from './urlKey';
 /**
  * What reference finding needs from an index, computed once per index (the
  * index is immutable; a changed workspace file makes a new one): every
- * title's pattern, in how many events each title occurs, and the sessions
- * behind every video, slides and schedule URL.
+ * title's pattern and sessions, and the sessions behind every video, slides
+ * and schedule URL.
  */
 export class IndexCatalog {
   /** Parallel to `index.sessions`. */
   readonly patterns: TitlePattern[];
-  /** The event of the title's sessions: one id, or the set of them when there are several. */
-  private readonly eventsByKey = new Map<string, string | Set<string>>();
   private readonly sessionsByKey = new Map<string, IndexedSession[]>();
   private urls: Map<string, IndexedSession> | undefined;
   private videos: Map<string, IndexedSession> | undefined;
@@ -65,19 +63,14 @@ export class IndexCatalog {
       const list = this.sessionsByKey.get(p.key);
       if (list) list.push(s);
       else this.sessionsByKey.set(p.key, [s]);
-      const events = this.eventsByKey.get(p.key);
-      if (events === undefined) this.eventsByKey.set(p.key, s.eventId);
-      else if (typeof events === 'string') {
-        if (events !== s.eventId) this.eventsByKey.set(p.key, new Set([events, s.eventId]));
-      } else events.add(s.eventId);
     }
     this.titled = to;
   }
 
-  /** In how many events a title (by pattern key) occurs: "Welcome", "Lightning Talks" and "The State of Go" occur in many. */
-  eventCount(key: string): number {
-    const events = this.eventsByKey.get(key);
-    return events === undefined ? 0 : typeof events === 'string' ? 1 : events.size;
+  /** A title (by pattern key) that occurs in several events: "Welcome", "Lightning Talks" and "The State of Go" do. */
+  inSeveralEvents(key: string): boolean {
+    const sessions = this.sessionsWithTitle(key);
+    return sessions.some((s) => s.eventId !== sessions[0]!.eventId);
   }
 
   sessionsWithTitle(key: string): readonly IndexedSession[] {

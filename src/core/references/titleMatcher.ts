@@ -130,7 +130,7 @@ export function titleMatcher(index: SessionIndex, family: ReadonlySet<string>): 
   const chosen = new Map<string, IndexedSession | null>();
   const patterns = new Map<string, TitlePattern>();
   const offer = (pattern: TitlePattern, session: IndexedSession) => {
-    if (pattern.hashes.length < minWords || pattern.chars < MIN_TITLE_CHARS || catalog.eventCount(pattern.key) > 1) return;
+    if (pattern.hashes.length < minWords || pattern.chars < MIN_TITLE_CHARS || catalog.inSeveralEvents(pattern.key)) return;
     const seen = chosen.get(pattern.key);
     // Two sessions with one title: neither can be told from the other.
     chosen.set(pattern.key, seen === undefined || seen === session ? session : null);
