@@ -14,10 +14,10 @@ export class IndexCatalog {
   /** Parallel to `index.sessions`. */
   readonly patterns: TitlePattern[];
   private readonly sessionsByKey = new Map<string, IndexedSession[]>();
-  private urls: Map<string, IndexedSession> | undefined;
-  private videos: Map<string, IndexedSession> | undefined;
+  private readonly urls = new Map<string, IndexedSession>();
+  private readonly videos = new Map<string, IndexedSession>();
   /** Every video, slides and schedule URL as the index writes it and as markdown-it encodes it. */
-  private written: Map<string, { session: IndexedSession; video: boolean }> | undefined;
+  private readonly written = new Map<string, { session: IndexedSession; video: boolean }>();
   private names: EventNames | undefined;
 
   /** Sessions [0, titled) have their title's pattern; [0, linked) their URLs. */
@@ -84,20 +84,20 @@ export class IndexCatalog {
 
   /** What is built on first use, built now: the lint worker does it while a recap's text is still on its way. */
   warm(): void {
-    this.buildUrls();
+    this.addUrls();
     this.eventNames();
   }
 
   /** The session whose recording, slides or schedule page a link points to. */
   sessionByUrl(key: string): IndexedSession | undefined {
-    this.buildUrls();
-    return this.urls!.get(key);
+    this.addUrls();
+    return this.urls.get(key);
   }
 
   /** The session whose recording a link is (only the video URL, not the schedule page). */
   sessionByVideo(key: string): IndexedSession | undefined {
-    this.buildUrls();
-    return this.videos!.get(key);
+    this.addUrls();
+    return this.videos.get(key);
   }
 
   /**
@@ -106,19 +106,13 @@ export class IndexCatalog {
    * copied from the index, and this finds them without building a key.
    */
   sessionByHref(href: string): { session: IndexedSession; video: boolean } | undefined {
-    this.buildUrls();
-    return this.written!.get(href);
+    this.addUrls();
+    return this.written.get(href);
   }
 
-  private buildUrls(): void {
-    this.addUrls(this.index.sessions.length);
-  }
-
-  private addUrls(to: number): void {
+  /** The URLs of sessions up to `to` (all of them by default). */
+  private addUrls(to = this.index.sessions.length): void {
     if (this.linked >= to) return;
-    this.written ??= new Map();
-    this.urls ??= new Map();
-    this.videos ??= new Map();
     const md = markdownEngine();
     const sessions = this.index.sessions;
     for (let i = this.linked; i < to; i++) {
