@@ -127,14 +127,12 @@ export function titleMatcher(index: SessionIndex, family: ReadonlySet<string>): 
 
   const catalog = indexCatalog(index);
   const minWords = family.size > 0 ? MIN_TITLE_WORDS : MIN_TITLE_WORDS_ANY_EVENT;
-  const chosen = new Map<string, IndexedSession | null>();
-  const patterns = new Map<string, TitlePattern>();
+  const chosen = new Map<string, { pattern: TitlePattern; session: IndexedSession | null }>();
   const offer = (pattern: TitlePattern, session: IndexedSession) => {
     if (pattern.hashes.length < minWords || pattern.chars < MIN_TITLE_CHARS || catalog.inSeveralEvents(pattern.key)) return;
     const seen = chosen.get(pattern.key);
     // Two sessions with one title: neither can be told from the other.
-    chosen.set(pattern.key, seen === undefined || seen === session ? session : null);
-    patterns.set(pattern.key, pattern);
+    chosen.set(pattern.key, { pattern, session: seen === undefined || seen.session === session ? session : null });
   };
   const sessions = index.sessions;
   for (let i = 0; i < sessions.length; i++) {
@@ -145,7 +143,7 @@ export function titleMatcher(index: SessionIndex, family: ReadonlySet<string>): 
     if (short !== undefined) offer(titlePattern(short), s);
   }
   matcher = new TitleMatcher<IndexedSession>();
-  for (const [k, session] of chosen) if (session) matcher.add(patterns.get(k)!, session);
+  for (const { pattern, session } of chosen.values()) if (session) matcher.add(pattern, session);
   if (perIndex.size >= MAX_CACHED) perIndex.delete(perIndex.keys().next().value!);
   perIndex.set(key, matcher);
   return matcher;
