@@ -89,7 +89,9 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
     if (link.videoOf) recordings.add(link.videoOf);
     const own = link.videoOf ? bySession.get(link.videoOf) : undefined;
     // A talk's own recording covers that talk only, wherever it sits.
-    for (const t of own !== undefined ? [own] : talksAbout(body.scopes, link.scope)) addLink(talks[t]!, link.href);
+    for (const t of own !== undefined ? [own] : talksAbout(body.scopes, link.scope)) {
+      if (!talks[t]!.videoLinks.includes(link.href)) talks[t]!.videoLinks.push(link.href);
+    }
   }
   for (const { scope, placeholder } of body.placeholders) {
     for (const t of talksAbout(body.scopes, scope)) {
@@ -112,10 +114,6 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
       return (resolved ??= talks.map((t) => resolvedTalk(t, index)));
     },
   };
-}
-
-function addLink(talk: RecapTalk, href: string): void {
-  if (!talk.videoLinks.includes(href)) talk.videoLinks.push(href);
 }
 
 /**
