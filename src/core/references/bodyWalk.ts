@@ -312,19 +312,15 @@ class BodyWalker {
       recording = isRecordingUrl(href);
       this.recording.set(href, recording);
     }
-    if (recording) this.recordingLink(href, videoOf);
+    if (recording) this.finds.push({ kind: 'recording', href, videoOf });
   }
 
   /** Recordings embedded in a text or a tag (see embeddedRecordings): links of the current block. */
   private embeds(content: string): void {
     for (const href of embeddedRecordings(content)) {
       const key = urlKey(href);
-      this.recordingLink(href, key === undefined ? undefined : this.hooks.catalog.sessionByVideo(key));
+      this.finds.push({ kind: 'recording', href, videoOf: key === undefined ? undefined : this.hooks.catalog.sessionByVideo(key) });
     }
-  }
-
-  private recordingLink(href: string, videoOf: IndexedSession | undefined): void {
-    this.finds.push({ kind: 'recording', href, videoOf });
   }
 
   /** Titles, ids and placeholders in the run so far (inside a link that ends at `linkEnd`, or -1); then a new run. */
