@@ -104,12 +104,7 @@ class BodyWalker {
     let heading = -1;
     const container = () => (items.length > 0 ? items[items.length - 1]! : sections.length > 0 ? sections[sections.length - 1]!.node : 0);
     /** A paragraph outside lists (or an HTML block): it continues the last one of its section that mentions a talk. */
-    const paragraph = () => {
-      const parent = container();
-      const node = this.node(parent);
-      this.scopes.previous[node] = lastParagraph.get(parent) ?? -1;
-      return node;
-    };
+    const paragraph = (parent = container()) => this.node(parent, lastParagraph.get(parent) ?? -1);
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t]!;
       switch (tok.type) {
@@ -161,10 +156,10 @@ class BodyWalker {
     return { scopes: this.scopes, links: this.links, placeholders: this.placeholders };
   }
 
-  private node(parent: number): number {
+  private node(parent: number, previous = -1): number {
     const s = this.scopes;
     s.parent.push(parent);
-    s.previous.push(-1);
+    s.previous.push(previous);
     s.talks.push(undefined);
     return s.parent.length - 1;
   }
