@@ -4,7 +4,7 @@ import { embeddedRecordings, isRecordingUrl } from '../links/recordingHosts';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { BlockCache, BlockFind } from './blockCache';
 import type { IndexCatalog } from './indexCatalog';
-import { inlineBounds, layoutInline, newLayout } from './inlineLayout';
+import { inlineBounds, isEmphasis, layoutInline, newLayout } from './inlineLayout';
 import type { BodyMention, Placeholder } from './model';
 import { findPlaceholders, isPlaceholderHref, PLACEHOLDER_TRIGGERS } from './placeholders';
 import type { TitleCandidate, TitleMatcher } from './titleMatcher';
@@ -223,14 +223,6 @@ class BodyWalker {
         case 'hardbreak':
           run.addBreak();
           break;
-        case 'em_open':
-        case 'em_close':
-        case 'strong_open':
-        case 'strong_close':
-        case 's_open':
-        case 's_close':
-          // Transparent for titles ("*Sometimes*, Lipstick…").
-          break;
         case 'link_open':
           this.flush();
           linkOpen = k;
@@ -249,7 +241,7 @@ class BodyWalker {
           break;
         }
         default:
-          this.flush();
+          if (!isEmphasis(c)) this.flush();
       }
     }
     this.flush();

@@ -80,6 +80,11 @@ function cellStarts(line: string): number[] {
   return starts;
 }
 
+/** Emphasis, strong and strikethrough marks: transparent for titles ("*Sometimes*, Lipstick…"). */
+export function isEmphasis(child: Token): boolean {
+  return child.tag === 'em' || child.tag === 'strong' || child.tag === 's';
+}
+
 /** A layout with room for `n` children. */
 export function newLayout(n = 16): InlineLayout {
   const a = () => new Int32Array(n).fill(-1);
@@ -123,15 +128,6 @@ export function layoutInline(text: string, children: readonly Token[], from: num
         e = nl < 0 ? -1 : nl + 1;
         break;
       }
-      case 'em_open':
-      case 'em_close':
-      case 'strong_open':
-      case 'strong_close':
-      case 's_open':
-      case 's_close':
-        s = within(text.indexOf(c.markup, cur), c.markup.length);
-        e = s + c.markup.length;
-        break;
       case 'html_inline':
         s = within(text.indexOf(c.content, cur), c.content.length);
         e = s + c.content.length;
@@ -176,6 +172,10 @@ export function layoutInline(text: string, children: readonly Token[], from: num
         e = (close >= 0 && linkEnd(text, close, limit)?.end) || -1;
         break;
       }
+      default:
+        if (!isEmphasis(c)) break;
+        s = within(text.indexOf(c.markup, cur), c.markup.length);
+        e = s + c.markup.length;
     }
     if (s < 0 || e < s) return layout;
     start[k] = s;
