@@ -77,7 +77,7 @@ export interface Piece {
 /**
  * The words of one run of text (the text of a block between links, code
  * spans and images), as parallel arrays reused from run to run (resetting
- * is setting counters to zero: nothing is allocated per run).
+ * is setting counters to zero: no word allocates).
  *
  * A run is fed piece by piece: ranges of the recap's own text (markdown-it's
  * text children, located in it), and rarely a child's decoded text when
