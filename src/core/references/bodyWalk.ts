@@ -52,30 +52,20 @@ export interface BodyHooks {
   cache: BlockCache | undefined;
 }
 
-export interface BodyReferences {
-  scopes: Scopes;
-  links: RecordingLink[];
-  placeholders: { scope: number; placeholder: Placeholder }[];
-}
-
 const BARE_URL = /https?:\/\/[^\s<>[\]]*[^\s<>[\].,;:!?'"”’*_]/g;
 const FULL_ID = /[A-Za-z0-9][\w.-]*\/[\w.-]*[A-Za-z0-9_]/g;
 const HEADING_TAGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
-
-export function walkBody(parsed: ParsedRecap, hooks: BodyHooks): BodyReferences {
-  return new BodyWalker(parsed, hooks).walk();
-}
 
 /**
  * One pass over markdown-it's tokens: the block tree, and in every inline
  * token its children walked alongside the recap text, so every word, link
  * and find comes with its offsets. Code spans, fenced and indented code and
- * raw HTML are never read.
+ * raw HTML are never read. What it finds: `scopes`, `links` and `placeholders`.
  */
-class BodyWalker {
-  private readonly scopes: Scopes = { parent: [-1], previous: [-1], talks: [undefined] };
-  private readonly links: RecordingLink[] = [];
-  private readonly placeholders: { scope: number; placeholder: Placeholder }[] = [];
+export class BodyWalker {
+  readonly scopes: Scopes = { parent: [-1], previous: [-1], talks: [undefined] };
+  readonly links: RecordingLink[] = [];
+  readonly placeholders: { scope: number; placeholder: Placeholder }[] = [];
   private readonly run = new WordRun(PLACEHOLDER_TRIGGERS);
   /** The inline being read, located (one layout, reused). */
   private layout = newLayout();
@@ -94,7 +84,7 @@ class BodyWalker {
     this.text = parsed.text;
   }
 
-  walk(): BodyReferences {
+  walk(): this {
     const tokens = this.parsed.tokens;
     const bounds = inlineBounds(tokens, this.parsed.lines);
     const sections: { level: number; node: number }[] = [];
@@ -153,7 +143,7 @@ class BodyWalker {
           break;
       }
     }
-    return { scopes: this.scopes, links: this.links, placeholders: this.placeholders };
+    return this;
   }
 
   private node(parent: number, previous = -1): number {

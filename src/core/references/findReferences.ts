@@ -2,7 +2,7 @@ import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { parseHttpUrl } from '../links/recordingHosts';
 import type { ParsedRecap, TalkEntry } from '../recap/parseRecap';
 import type { BlockCache } from './blockCache';
-import { walkBody, type Scopes } from './bodyWalk';
+import { BodyWalker, type Scopes } from './bodyWalk';
 import { indexCatalog } from './indexCatalog';
 import { inferEvents } from './inferEvents';
 import type { FrontmatterVideo, Placeholder, RecapReferences, RecapTalk, ResolvedTalk } from './model';
@@ -75,14 +75,14 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
   // Cached blocks hold talk indexes of these titles and matches of these events: both must be the same.
   cache?.begin(index, `${[...family].sort().join(' ')}\n${listed.join('\n')}`);
 
-  const body = walkBody(parsed, {
+  const body = new BodyWalker(parsed, {
     catalog,
     matcher: titleMatcher(index, family),
     extra,
     talkOf: (session) => bySession.get(session) ?? newTalk(session, session.title),
     mention: (t, m) => talks[t]!.mentions.push(m),
     cache,
-  });
+  }).walk();
 
   const recordings = new Set<IndexedSession>();
   for (const link of body.links) {
