@@ -65,13 +65,9 @@ export function recognizeRecap(parsed: ParsedRecap, index: SessionIndex, refs: R
   if (refs.eventsInferred) {
     for (const event of refs.events) {
       const family = index.family(event);
-      let n = 0;
-      for (const s of named) {
-        if (!family.has(s.eventId)) continue;
-        n++;
-        inEvents.add(s);
-      }
-      titles = Math.max(titles, n);
+      const inFamily = [...named].filter((s) => family.has(s.eventId));
+      for (const s of inFamily) inEvents.add(s);
+      titles = Math.max(titles, inFamily.length);
     }
   }
   const all = new Set([...linked, ...inEvents]).size;
