@@ -1,6 +1,5 @@
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { indexCatalog } from './indexCatalog';
-import { IntMap } from './intMap';
 import { titlePattern, withoutPrefix, type TitlePattern } from './titlePattern';
 import { GAP_STRONG, pairKey, type WordRun } from './wordScan';
 
@@ -19,10 +18,10 @@ export interface TitleCandidate<T> {
  */
 export class TitleMatcher<T> {
   /** Prefix key → -1 (only a prefix), or the first title (index) whose words are exactly that prefix. */
-  private readonly prefixes = new IntMap();
+  private readonly prefixes = new Map<number, number>();
   /**
-   * A bit per (20 bits of a) two-word key: most word pairs of a recap start
-   * no title, and that is answered without a lookup.
+   * A bit per (20 bits of a) prefix key: most word pairs of a recap start no
+   * title, and most prefixes extend to none, and that is answered without a lookup.
    */
   private readonly bits = new Int32Array(1 << 15);
   private readonly candidates: TitleCandidate<T>[] = [];
@@ -42,11 +41,11 @@ export class TitleMatcher<T> {
     this.candidates.push({ pattern, target });
     this.next.push(-1);
     let key = pairKey(hashes[0]!, hashes[1]!);
-    this.bits[(key & 0xfffff) >>> 5]! |= 1 << (key & 31);
     for (let k = 2; ; k++) {
-      const value = this.prefixes.get(key, ABSENT);
+      this.bits[(key & 0xfffff) >>> 5]! |= 1 << (key & 31);
+      const value = this.prefixes.get(key);
       if (k === n) {
-        if (value < 0) this.prefixes.set(key, t);
+        if (value === undefined || value < 0) this.prefixes.set(key, t);
         else {
           let last = value;
           while (this.next[last]! >= 0) last = this.next[last]!;
@@ -54,7 +53,7 @@ export class TitleMatcher<T> {
         }
         break;
       }
-      if (value === ABSENT) this.prefixes.set(key, -1);
+      if (value === undefined) this.prefixes.set(key, -1);
       key = chainKey(key, hashes[k]!);
     }
   }
@@ -70,11 +69,11 @@ export class TitleMatcher<T> {
     if (i + 1 >= count) return undefined;
     const rh = run.hash;
     let key = pairKey(rh[i]!, rh[i + 1]!);
-    if ((this.bits[(key & 0xfffff) >>> 5]! & (1 << (key & 31))) === 0) return undefined;
     let best = -1;
     for (let k = 2; ; k++) {
-      const value = this.prefixes.get(key, ABSENT);
-      if (value === ABSENT) break;
+      if ((this.bits[(key & 0xfffff) >>> 5]! & (1 << (key & 31))) === 0) break;
+      const value = this.prefixes.get(key);
+      if (value === undefined) break;
       // A title of exactly k words: its hashes are equal (the chain says so, up to collisions).
       for (let t = value; t >= 0; t = this.next[t]!) if (this.fits(t, run, i, k)) best = t;
       if (i + k >= count) break;
@@ -97,8 +96,6 @@ export class TitleMatcher<T> {
     return true;
   }
 }
-
-const ABSENT = -2;
 
 function chainKey(key: number, hash: number): number {
   return (Math.imul(key, 0x01000193) ^ hash) & 0x3fffffff;
