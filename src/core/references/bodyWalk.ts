@@ -324,6 +324,7 @@ export class BodyWalker {
     const { run, text } = this;
     const hasExtra = extra.size > 0;
     for (let i = 0; i + 1 < run.count; i++) {
+      if (!matcher.mayStartAt(run, i) && !(hasExtra && extra.mayStartAt(run, i))) continue;
       const a = matcher.matchAt(run, i);
       const b = hasExtra ? extra.matchAt(run, i) : undefined;
       if (!a && !b) continue;

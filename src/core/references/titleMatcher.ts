@@ -86,6 +86,12 @@ export class TitleMatcher<T> {
     return c;
   }
 
+  /** Whether a title may start at word i (no false negatives): most words are answered here, without a lookup. */
+  mayStartAt(run: WordRun, i: number): boolean {
+    const key = pairKey(run.hash[i]!, run.hash[i + 1]!);
+    return (this.bits[(key & 0xfffff) >>> 5]! & (1 << (key & 31))) !== 0;
+  }
+
   private fits(t: number, run: WordRun, i: number, n: number): boolean {
     const { hashes, punctBefore } = this.candidates[t]!.pattern;
     const { hash, gap } = run;
