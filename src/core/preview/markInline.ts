@@ -1,6 +1,6 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { markdownEngine } from '../markdown/engine';
-import type { InlineLayout } from '../references/inlineLayout';
+import { isEmphasis, type InlineLayout } from '../references/inlineLayout';
 
 /**
  * One piece of an inline token's rendering with the text it came from: a
@@ -43,7 +43,7 @@ export function inlineUnits(children: readonly Token[], layout: InlineLayout): I
       units.push({ first: k, last: k + 2, char: -1, start, end: layout.end[k + 2]!, nesting: 0, partner: -1 });
       k += 2;
     } else {
-      const nesting = child.type === 'link_open' || child.type === 'link_close' || /^(?:em|strong|s)_(?:open|close)$/.test(child.type) ? child.nesting : 0;
+      const nesting = child.type === 'link_open' || child.type === 'link_close' || isEmphasis(child) ? child.nesting : 0;
       const unit = { first: k, last: k, char: -1, start, end, nesting, partner: -1 };
       if (nesting === 1) open.push(units.length);
       else if (nesting === -1) {
