@@ -136,6 +136,27 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Presses Enter in the Save As dialog until it closes. The dialog ignores Enter
+ * while it is still listing the typed folder (busy), which on a loaded machine
+ * can outlast any fixed pause; a person would press Enter again, and so do we.
+ */
+async function acceptSaveAs(page: Page, file: string, timeoutMs = 20_000): Promise<string> {
+  const dialog = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Save As' });
+  const deadline = Date.now() + timeoutMs;
+  const open = async () => !existsSync(file) && (await dialog.isVisible().catch(() => false));
+  await page.waitForTimeout(500);
+  let presses = 0;
+  while (Date.now() < deadline && (await open())) {
+    await page.keyboard.press('Enter');
+    presses++;
+    await page.waitForTimeout(1_500);
+  }
+  if (!(await open())) return `Enter pressed ${presses} time(s)`;
+  const value = await page.evaluate(`document.activeElement?.value ?? ''`).catch(() => '');
+  return `Enter pressed ${presses} time(s); the dialog is still open, holding “${String(value)}”`;
+}
+
 export async function runJourney(page: Page, folder: string, shots: string): Promise<JourneyStep[]> {
   const steps: JourneyStep[] = [];
   let n = 0;
@@ -169,10 +190,9 @@ export async function runJourney(page: Page, folder: string, shots: string): Pro
       await page.keyboard.type(saved, { delay: 10 });
       // The dialog follows the typed path (it lists each folder); Enter counts once it has settled on the file name.
       await page.waitForFunction(`(document.activeElement?.value ?? '') === ${JSON.stringify(saved)}`, undefined, { timeout: 10_000 });
-      await page.waitForTimeout(500);
-      await page.keyboard.press('Enter');
+      const dialog = await acceptSaveAs(page, saved);
       const { ok, text } = await check((t) => t.startsWith('---\ntitle: "FOSDEM 2023: my containers day"\n'));
-      return { ok, detail: ok ? `a new recap, title typed, saved as recaps/my-first-recap.md` : `not saved as expected:\n${text}` };
+      return { ok, detail: ok ? `a new recap, title typed, saved as recaps/my-first-recap.md (${dialog})` : `not saved as expected (${dialog}):\n${text}` };
     })) &&
     (await step('event', async () => {
       await goToLine(page, 3);
