@@ -7,19 +7,21 @@ export interface MarkdownParse {
   tokens: Token[];
   /** The source defines link references (`[label]: url`), which leave no token behind. */
   references: boolean;
+  /** markdown-it's environment of the parse, which holds those definitions: inline parses made later need it. */
+  env: { references?: Record<string, unknown> };
 }
 
 /** A whole parse of `source`. */
 export function parseMarkdown(md: MarkdownIt, source: string): MarkdownParse {
-  const env: { references?: Record<string, unknown> } = {};
+  const env: MarkdownParse['env'] = {};
   const tokens = md.parse(source, env);
-  return { source, tokens, references: hasKeys(env.references) };
+  return { source, tokens, references: hasKeys(env.references), env };
 }
 
 /** The parse of `source`: re-using `previous` where it can (see `reparse`), else whole. */
 export function parseAfter(md: MarkdownIt, previous: MarkdownParse | undefined, source: string): MarkdownParse {
   const tokens = previous ? reparse(md, previous, source) : undefined;
-  return tokens ? { source, tokens, references: false } : parseMarkdown(md, source);
+  return tokens ? { source, tokens, references: false, env: {} } : parseMarkdown(md, source);
 }
 
 function hasKeys(o: object | undefined): boolean {

@@ -43,13 +43,13 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
   }
   // Each inline token's units, placed as the lint places its words (see inlineLayout.ts), for those that have marks.
   const bounds = inlineBounds(tokens, lines);
-  const sources = new Map<number, { units: InlineUnit[] | undefined; end: number }>();
+  const sources = new Map<number, { children: Token[]; units: InlineUnit[] | undefined; end: number }>();
   const sourceOf = (t: number) => {
     let source = sources.get(t);
     if (!source) {
-      const children = tokens[t]!.children ?? [];
+      const children = parsed.body.children(tokens[t]!);
       const units = bounds.from[t]! < 0 ? undefined : inlineUnits(children, layoutInline(text, children, bounds.from[t]!, bounds.limit[t]!));
-      source = { units, end: units?.reduce((most, u) => Math.max(most, u.end), 0) ?? 0 };
+      source = { children, units, end: units?.reduce((most, u) => Math.max(most, u.end), 0) ?? 0 };
       sources.set(t, source);
     }
     return source;
@@ -111,7 +111,7 @@ export function renderBody(parsed: ParsedRecap, findings: PlacedFinding[], allow
   return engine.renderer.render(out, engine.options, {});
 
   function renderedInline(t: Token, i: number, marks: PlacedFinding[], badges: PlacedFinding[]): Token {
-    let children = t.children ?? [];
+    let children = sources.get(i)?.children ?? parsed.body.children(t);
     if (marks.length) {
       const inlineMarks = marks.map((f, n): InlineMark => {
         const { start, end } = f.finding;

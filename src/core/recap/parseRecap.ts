@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type Token from 'markdown-it/lib/token.mjs';
-import { markdownEngine } from '../markdown/engine';
+import { blockEngine, inlineChildren, markdownEngine } from '../markdown/engine';
 import { parseAfter, type MarkdownParse } from '../markdown/incrementalParse';
 import type { Problem } from '../problem';
 import { LineIndex } from '../text/lineIndex';
@@ -94,12 +94,28 @@ export class RecapBody {
     private earlier: MarkdownParse | undefined,
   ) {}
 
+  /** The block tokens: each `inline` token's children are made when read (`children`). */
   tokens(): Token[] {
+    return this.parsed().tokens;
+  }
+
+  /** An inline token's children (made again on each call: a reader that needs them twice keeps them). */
+  children(inline: Token): Token[] {
+    return inline.children?.length ? inline.children : inlineChildren(inline, this.parsed().env);
+  }
+
+  /** The link reference definitions (`[label]: url`) in one string: the same inline text links the same under the same ones. */
+  definitions(): string {
+    const references = this.parsed().env.references;
+    return references ? JSON.stringify(references) : '';
+  }
+
+  private parsed(): MarkdownParse {
     if (!this.parse) {
-      this.parse = parseAfter(markdownEngine(), this.earlier, this.source);
+      this.parse = parseAfter(blockEngine(), this.earlier, this.source);
       this.earlier = undefined;
     }
-    return this.parse.tokens;
+    return this.parse;
   }
 
   /** The tokens with raw HTML parsed as HTML (the preview's, when `recap.preview.allowHtml` is on). */

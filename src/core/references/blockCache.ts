@@ -1,4 +1,3 @@
-import type Token from 'markdown-it/lib/token.mjs';
 import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import type { BodyMention } from './model';
 
@@ -17,11 +16,10 @@ export type BlockFind =
  * What the lint found in each block of a recap, keyed by the block's text,
  * so a re-lint after typing re-reads only the block that changed. One cache
  * per open document; it keeps the blocks of the last lint, and forgets
- * everything when the index, the recap's events or its frontmatter talks
- * change. Keys are two hashes and a length, not the text, so no old version
- * of the document is kept alive; and the block's link targets, in order: the
- * same source text can resolve differently when a reference definition
- * elsewhere changed.
+ * everything when the index, the recap's events, its frontmatter talks or
+ * its link reference definitions change (the same text can link elsewhere).
+ * Keys are two hashes and a length, not the text, so no old version of the
+ * document is kept alive.
  */
 export class BlockCache {
   private index: SessionIndex | undefined;
@@ -39,8 +37,8 @@ export class BlockCache {
     this.signature = signature;
   }
 
-  /** The finds of a block whose text and link targets are unchanged, else undefined (then `store` what the walk finds). */
-  lookup(text: string, from: number, limit: number, children: readonly Token[]): BlockFind[] | undefined {
+  /** The finds of a block whose text is unchanged, else undefined (then `store` what the walk finds). */
+  lookup(text: string, from: number, limit: number): BlockFind[] | undefined {
     let h1 = 0x811c9dc5 | 0;
     let h2 = 0x1b873593 | 0;
     for (let i = from; i < limit; i++) {
@@ -48,8 +46,7 @@ export class BlockCache {
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
     }
-    let key = `${h1} ${h2} ${limit - from}`;
-    for (const c of children) if (c.type === 'link_open') key += ` ${c.attrGet('href') ?? ''}`;
+    const key = `${h1} ${h2} ${limit - from}`;
     this.key = key;
     const finds = this.used.get(key) ?? this.last.get(key);
     if (finds) this.used.set(key, finds);

@@ -155,13 +155,11 @@ export class BodyWalker {
   }
 
   private inline(tok: Token, scope: number): void {
-    const children = tok.children;
-    if (!children) return;
     const { cache } = this.hooks;
-    let finds = cache?.lookup(this.text, this.from, this.limit, children);
+    let finds = cache?.lookup(this.text, this.from, this.limit);
     if (!finds) {
       finds = this.finds = [];
-      this.read(children);
+      this.read(this.parsed.body.children(tok));
       // Raw HTML is text to this parser: tags, MDX components and shortcodes are read from the block's source, whole.
       const content = tok.content;
       if (content.includes('<') || content.includes('{{') || content.includes('{%')) this.embeds(content);

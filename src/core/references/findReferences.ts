@@ -72,8 +72,8 @@ export function findReferences(parsed: ParsedRecap, index: SessionIndex, cache?:
     const pattern = titlePattern(title);
     if (pattern.hashes.length >= MIN_LISTED_WORDS && pattern.chars >= MIN_LISTED_CHARS) extra.add(pattern, t);
   });
-  // Cached blocks hold talk indexes of these titles and matches of these events: both must be the same.
-  cache?.begin(index, `${[...family].sort().join(' ')}\n${listed.join('\n')}`);
+  // Cached blocks hold talk indexes of these titles, matches of these events and links as these definitions resolve them.
+  cache?.begin(index, `${[...family].sort().join(' ')}\n${listed.join('\n')}\n${parsed.body.definitions()}`);
 
   const body = new BodyWalker(parsed, {
     catalog,

@@ -136,3 +136,17 @@ test('the cache forgets its blocks when the frontmatter’s talks change', () =>
     assert.deepEqual(b.talks, a.talks);
   }
 });
+
+test('the cache forgets its blocks when a link reference definition changes', () => {
+  const cache = new LintCache();
+  const recapLinking = (event: string) =>
+    `---\nevent: fosdem-2023\n---\n\nA talk I liked: [its page][t].\n\n[t]: https://fosdem.org/2023/schedule/event/${event}/\n`;
+  const seen: string[] = [];
+  for (const text of [recapLinking('container_developer_tooling'), recapLinking('container_database_containers')]) {
+    const a = lintRecap(parseRecap('r.md', text), { index, search });
+    const b = lintRecap(parseRecap('r.md', text), { index, search, cache });
+    assert.deepEqual(b.talks, a.talks);
+    seen.push(b.talks.map((t) => t.id).join());
+  }
+  assert.deepEqual(seen, ['fosdem-2023/container_developer_tooling', 'fosdem-2023/container_database_containers']);
+});

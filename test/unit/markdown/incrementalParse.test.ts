@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type Token from 'markdown-it/lib/token.mjs';
-import { markdownEngine } from '../../../src/core/markdown/engine';
+import { blockEngine, inlineChildren, markdownEngine } from '../../../src/core/markdown/engine';
 import { parseAfter, parseMarkdown, reparse } from '../../../src/core/markdown/incrementalParse';
 import { parseRecap } from '../../../src/core/recap/parseRecap';
 
@@ -199,5 +199,20 @@ test('text typed right after a closing --- with no line break is read again', ()
   assert.deepEqual(
     next.problems.map((p) => p.code),
     ['frontmatter-syntax'],
+  );
+});
+
+test('block tokens with each inline’s children made when read are exactly a whole parse, edit after edit', () => {
+  // Escapes, entities, reference links (defined after use), autolinks and raw HTML: what the inline step reads from its environment.
+  const inlineHeavy = `${TRICKY}\n\nSee [the talk][t], \\*not emphasis\\*, &amp; <https://fosdem.org> and <b>bold</b>.\n\n[t]: https://fosdem.org/2024/schedule/ "Schedule"\n`;
+  fc.assert(
+    fc.property(fc.constantFrom(inlineHeavy, ...DOCS), fc.array(edit, { maxLength: 4 }), fc.boolean(), (doc, edits, html) => {
+      const source = edits.reduce(apply, doc);
+      const env = {};
+      const tokens = blockEngine({ html }).parse(source, env);
+      for (const t of tokens) if (t.type === 'inline') t.children = inlineChildren(t, env, { html });
+      assert.deepEqual(plain(tokens), plain(markdownEngine({ html }).parse(source, {})));
+    }),
+    { numRuns: 200 },
   );
 });
