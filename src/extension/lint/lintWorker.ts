@@ -134,7 +134,8 @@ parentPort?.on('message', (m: ToLintWorker) => {
           reply({ type: 'resync', id: m.id });
           break;
         }
-        reply({ type: 'result', id: m.id, ...lint(m.key, m.path, m.version, text, m.options, m.rules, timings, m.want), timings });
+        const result = lint(m.key, m.path, m.version, text, m.options, m.rules, timings, m.want);
+        reply({ type: 'result', id: m.id, ...result, timings: { ...timings, answeredAt: Date.now() } });
       } catch (err) {
         documents.delete(m.key);
         analyses.forget(m.key);

@@ -156,8 +156,11 @@ export class LintWorkerClient {
       const waiting = this.pending.get(m.id);
       if (!waiting) return;
       this.pending.delete(m.id);
-      if (m.type === 'result') waiting.resolve({ isRecap: m.isRecap, findings: m.findings, timings: m.timings, answer: m.answer });
-      else if (m.type === 'resync') waiting.resolve('resync');
+      if (m.type === 'result') {
+        const { answeredAt, ...timings } = m.timings;
+        if (answeredAt !== undefined) timings.delivered = Date.now() - answeredAt;
+        waiting.resolve({ isRecap: m.isRecap, findings: m.findings, timings, answer: m.answer });
+      } else if (m.type === 'resync') waiting.resolve('resync');
       else waiting.reject(new Error(m.message));
     });
     // A worker stopped on purpose (dispose) has been let go already; a later one is not touched.

@@ -69,6 +69,9 @@ export interface WorkerTimings {
   text: number;
   parse: number;
   lint: number;
+  /** Date.now() when the worker posted its answer; the host turns it into the time the answer waited for the host (`delivered`). */
+  answeredAt?: number;
+  delivered?: number;
 }
 
 export type FromLintWorker =

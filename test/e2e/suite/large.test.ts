@@ -72,7 +72,7 @@ class OurBusy {
   }
 
   /** Longest stretch and total time with our code on the stack, in ms. */
-  async stop(): Promise<{ longestMs: number; totalMs: number; longestTop: string }> {
+  async stop(): Promise<{ longestMs: number; totalMs: number; longestTop: string; anyoneMs: number; anyoneTop: string }> {
     const { profile } = (await this.post('Profiler.stop')) as { profile: Profile };
     this.session.disconnect();
     const parent = new Map<number, number>();
@@ -109,8 +109,27 @@ class OurBusy {
     let total = 0;
     let runLeaves = new Map<string, number>();
     let longestLeaves = runLeaves;
+    // Anyone's: the host busy at a stretch (not idle), whoever's code it was, by file.
+    let anyone = 0;
+    let anyoneRun = 0;
+    let anyoneFiles = new Map<string, number>();
+    let anyoneLongest = anyoneFiles;
     profile.samples.forEach((id, i) => {
       const dt = (profile.timeDeltas[i + 1] ?? 1000) / 1000;
+      const leaf = byId.get(id)!.callFrame;
+      if (leaf.functionName === '(idle)') {
+        anyoneRun = 0;
+        if (anyoneFiles === anyoneLongest) anyoneFiles = new Map();
+        else anyoneFiles.clear();
+      } else {
+        anyoneRun += dt;
+        const file = `${leaf.functionName || '(anonymous)'}@${leaf.url.split('/').slice(-2).join('/')}`;
+        anyoneFiles.set(file, (anyoneFiles.get(file) ?? 0) + dt);
+        if (anyoneRun > anyone) {
+          anyone = anyoneRun;
+          anyoneLongest = anyoneFiles;
+        }
+      }
       if (isOurs(id)) {
         run += dt;
         total += dt;
@@ -136,7 +155,12 @@ class OurBusy {
       .slice(0, 6)
       .map(([n, ms]) => `${n} ${Math.round(ms)}`)
       .join(', ');
-    return { longestMs: Math.round(longest), totalMs: Math.round(total), longestTop };
+    const anyoneTop = [...anyoneLongest]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([n, ms]) => `${n} ${Math.round(ms)}`)
+      .join(', ');
+    return { longestMs: Math.round(longest), totalMs: Math.round(total), longestTop, anyoneMs: Math.round(anyone), anyoneTop };
   }
 
   private post(method: string, params?: object): Promise<unknown> {
@@ -248,6 +272,7 @@ async function measure(name: string, bytes: number, seed: number): Promise<Measu
     log(`      the first check: ${JSON.stringify(firstCheck, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
     log(`      longest stretch of ours while opening: ${ourOpen.longestTop}`);
     log(`      longest stretch of ours while typing: ${ourTyping.longestTop}`);
+    log(`      longest busy stretch of the host while opening (anyone's, ${ourOpen.anyoneMs} ms): ${ourOpen.anyoneTop}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     return result;
   } finally {
