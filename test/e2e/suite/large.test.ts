@@ -109,7 +109,7 @@ class OurBusy {
     let total = 0;
     let runLeaves = new Map<string, number>();
     let longestLeaves = runLeaves;
-    // Anyone's: the host busy at a stretch (not idle), whoever's code it was, by file.
+    // Anyone's: the host busy at a stretch (not idle), whoever's code it was, by function and file.
     let anyone = 0;
     let anyoneRun = 0;
     let anyoneFiles = new Map<string, number>();
@@ -150,22 +150,27 @@ class OurBusy {
         else runLeaves.clear();
       }
     });
-    const longestTop = [...longestLeaves]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 6)
-      .map(([n, ms]) => `${n} ${Math.round(ms)}`)
-      .join(', ');
-    const anyoneTop = [...anyoneLongest]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 6)
-      .map(([n, ms]) => `${n} ${Math.round(ms)}`)
-      .join(', ');
-    return { longestMs: Math.round(longest), totalMs: Math.round(total), longestTop, anyoneMs: Math.round(anyone), anyoneTop };
+    return {
+      longestMs: Math.round(longest),
+      totalMs: Math.round(total),
+      longestTop: topOf(longestLeaves),
+      anyoneMs: Math.round(anyone),
+      anyoneTop: topOf(anyoneLongest),
+    };
   }
 
   private post(method: string, params?: object): Promise<unknown> {
     return new Promise((resolve, reject) => this.session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
   }
+}
+
+/** The six frames that took longest in a stretch, with their ms. */
+function topOf(leaves: Map<string, number>): string {
+  return [...leaves]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([n, ms]) => `${n} ${Math.round(ms)}`)
+    .join(', ');
 }
 
 const recapDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'recap');
