@@ -134,8 +134,7 @@ parentPort?.on('message', (m: ToLintWorker) => {
           reply({ type: 'resync', id: m.id });
           break;
         }
-        const result = lint(m.key, m.path, m.version, text, m.options, m.rules, timings, m.want);
-        reply({ type: 'result', id: m.id, ...result, timings: { ...timings, answeredAt: Date.now() } });
+        reply({ type: 'result', id: m.id, ...lint(m.key, m.path, m.version, text, m.options, m.rules, timings, m.want), timings, answeredAt: Date.now() });
       } catch (err) {
         documents.delete(m.key);
         analyses.forget(m.key);

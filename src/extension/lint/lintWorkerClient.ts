@@ -157,8 +157,7 @@ export class LintWorkerClient {
       if (!waiting) return;
       this.pending.delete(m.id);
       if (m.type === 'result') {
-        const { answeredAt, ...timings } = m.timings;
-        if (answeredAt !== undefined) timings.delivered = Date.now() - answeredAt;
+        const timings = { ...m.timings, delivered: Date.now() - m.answeredAt };
         waiting.resolve({ isRecap: m.isRecap, findings: m.findings, timings, answer: m.answer });
       } else if (m.type === 'resync') waiting.resolve('resync');
       else waiting.reject(new Error(m.message));

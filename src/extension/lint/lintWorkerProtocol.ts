@@ -69,13 +69,13 @@ export interface WorkerTimings {
   text: number;
   parse: number;
   lint: number;
-  /** Date.now() when the worker posted its answer; the host turns it into the time the answer waited for the host (`delivered`). */
-  answeredAt?: number;
+  /** From the worker posting its answer to the host reading it (the host busy), set by the host. */
   delivered?: number;
 }
 
 export type FromLintWorker =
-  | { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[]; timings: WorkerTimings; answer?: Answer }
+  /** `answeredAt`: Date.now() when posted, for WorkerTimings.delivered. */
+  | { type: 'result'; id: number; isRecap: boolean; findings: PlainFinding[]; timings: WorkerTimings; answer?: Answer; answeredAt: number }
   /** The worker does not hold the version the changes start from (or they did not add up): send the whole text. */
   | { type: 'resync'; id: number }
   | { type: 'error'; id: number; message: string };
