@@ -67,7 +67,7 @@ export interface ParsedRecap {
   problems: Problem[];
   /** The body as markdown-it reads it: its source, its parses (made on first use) and what a later version's parse re-uses. */
   readonly body: RecapBody;
-  /** markdown-it's tokens of the body (`body.tokens()`); `map` holds line numbers of the whole text. Parsed on first use. */
+  /** markdown-it's block tokens of the body (`body.tokens()`; an inline's children from `body.children`); `map` holds line numbers of the whole text. Parsed on first use. */
   readonly tokens: Token[];
   /** Zero-based lines inside fenced or indented code, where nothing the recap says counts. */
   readonly codeLines: ReadonlySet<number>;
