@@ -7,6 +7,24 @@ export interface EngineOptions {
   html?: boolean;
 }
 
+/** A parse's environment: markdown-it's own (it keeps the link reference definitions there), and where the Markdown starts. */
+export interface ParseEnv {
+  references?: Record<string, unknown>;
+  /**
+   * The lines before it are not Markdown (a frontmatter) and are not parsed:
+   * the text is parsed as it is, where a copy with those lines blanked would
+   * cost a 1 MB recap more than its whole frontmatter (a fresh 2 MB string).
+   */
+  startLine?: number;
+}
+
+/** markdown-it's block step, from `env.startLine` on (the engine never parses in inline mode). */
+function blocksFrom(state: Parameters<MarkdownIt['core']['process']>[0]): void {
+  const { md, env } = state;
+  const blocks = new md.block.State(state.src, md, env, state.tokens);
+  md.block.tokenize(blocks, (env as ParseEnv).startLine ?? 0, blocks.lineMax);
+}
+
 const engines = new Map<string, MarkdownIt>();
 /** markdown-it's core steps after the inline parse (links, typography, joining text), in its order. */
 const INLINE_STEPS = ['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'];
@@ -19,6 +37,7 @@ function engine(html: boolean, blocks: boolean): MarkdownIt {
     md.normalizeLink = fastNormalizeLink(md.normalizeLink.bind(md));
     md.validateLink = fastValidateLink(md.validateLink.bind(md));
     quickNormalize(md);
+    md.core.ruler.at('block', blocksFrom);
     if (blocks) md.core.ruler.disable(INLINE_STEPS);
     engines.set(key, md);
   }

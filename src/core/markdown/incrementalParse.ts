@@ -1,27 +1,30 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import type { ParseEnv } from './engine';
 
 /** A markdown-it parse and the source it was made from. */
 export interface MarkdownParse {
   source: string;
+  /** The line the Markdown starts on: the lines before it (a frontmatter) were not parsed. */
+  startLine: number;
   tokens: Token[];
   /** The source defines link references (`[label]: url`), which leave no token behind. */
   references: boolean;
   /** markdown-it's environment of the parse, which holds those definitions: inline parses made later need it. */
-  env: { references?: Record<string, unknown> };
+  env: ParseEnv;
 }
 
-/** A whole parse of `source`. */
-export function parseMarkdown(md: MarkdownIt, source: string): MarkdownParse {
-  const env: MarkdownParse['env'] = {};
+/** A whole parse of `source` from `startLine` on. */
+export function parseMarkdown(md: MarkdownIt, source: string, startLine = 0): MarkdownParse {
+  const env: ParseEnv = { startLine };
   const tokens = md.parse(source, env);
-  return { source, tokens, references: hasKeys(env.references), env };
+  return { source, startLine, tokens, references: hasKeys(env.references), env };
 }
 
-/** The parse of `source`: re-using `previous` where it can (see `reparse`), else whole. */
-export function parseAfter(md: MarkdownIt, previous: MarkdownParse | undefined, source: string): MarkdownParse {
-  const tokens = previous ? reparse(md, previous, source) : undefined;
-  return tokens ? { source, tokens, references: false, env: {} } : parseMarkdown(md, source);
+/** The parse of `source` from `startLine` on: re-using `previous` where it can (see `reparse`), else whole. */
+export function parseAfter(md: MarkdownIt, previous: MarkdownParse | undefined, source: string, startLine = 0): MarkdownParse {
+  const tokens = previous ? reparse(md, previous, source, startLine) : undefined;
+  return tokens ? { source, startLine, tokens, references: false, env: {} } : parseMarkdown(md, source, startLine);
 }
 
 function hasKeys(o: object | undefined): boolean {
@@ -55,10 +58,11 @@ const MAX_SLICE_SHARE = 0.5;
  * which must come out exactly as before, else the result is refused.
  * Unchanged blocks keep their token objects; those after the change get
  * copies when their line numbers move, so the earlier parse stays intact.
+ * A change before `startLine` (the frontmatter) leaves every block as it was.
  */
-export function reparse(md: MarkdownIt, previous: MarkdownParse, source: string): Token[] | undefined {
+export function reparse(md: MarkdownIt, previous: MarkdownParse, source: string, startLine = 0): Token[] | undefined {
   const before = previous.source;
-  if (before === source) return previous.tokens;
+  if (before === source && startLine === previous.startLine) return previous.tokens;
   if (previous.references) return undefined;
   const blocks = topLevelBlocks(previous.tokens);
   if (!blocks) return undefined;
@@ -70,6 +74,13 @@ export function reparse(md: MarkdownIt, previous: MarkdownParse, source: string)
   while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)) suffix++;
 
   const changeLine = countLines(before, 0, prefix);
+  if (changeLine < previous.startLine || startLine !== previous.startLine) {
+    // Only the lines before the Markdown changed when what follows them is the same text.
+    const oldBody = before.length - lineOffset(before, previous.startLine);
+    const same = oldBody === source.length - lineOffset(source, startLine) && suffix >= oldBody;
+    const by = startLine - previous.startLine;
+    return !same ? undefined : by === 0 ? previous.tokens : previous.tokens.map((t) => (t.map ? moved(t, by) : t));
+  }
   const oldLines = countLines(before, prefix, before.length - suffix);
   const lineDelta = countLines(source, prefix, source.length - suffix) - oldLines;
   const lastChangedLine = changeLine + oldLines;
@@ -82,17 +93,17 @@ export function reparse(md: MarkdownIt, previous: MarkdownParse, source: string)
   while (last < blocks.length && blocks[last]!.startLine <= lastChangedLine) last++;
   const sentinel = last < blocks.length ? blocks[last]! : undefined;
 
-  const startLine = from?.startLine ?? 0;
-  const startOffset = lineOffset(before, startLine);
+  const sliceLine = from?.startLine ?? startLine;
+  const startOffset = lineOffset(before, sliceLine);
   const oldEnd = sentinel ? lineOffset(before, sentinel.endLine) : before.length;
   if (oldEnd - startOffset > before.length * MAX_SLICE_SHARE) return undefined;
   const newEnd = sentinel ? oldEnd + source.length - before.length : source.length;
   if (newEnd < startOffset) return undefined;
 
-  const env: { references?: Record<string, unknown> } = {};
+  const env: ParseEnv = {};
   const fresh = md.parse(source.slice(startOffset, newEnd), env);
   if (hasKeys(env.references)) return undefined;
-  for (const t of fresh) if (t.map) t.map = [t.map[0] + startLine, t.map[1] + startLine];
+  for (const t of fresh) if (t.map) t.map = [t.map[0] + sliceLine, t.map[1] + sliceLine];
 
   const firstToken = from ? from.first : 0;
   const tail = sentinel ? sentinel.end : previous.tokens.length;

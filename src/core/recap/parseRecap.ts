@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type Token from 'markdown-it/lib/token.mjs';
-import { blockEngine, inlineChildren, markdownEngine } from '../markdown/engine';
+import { blockEngine, inlineChildren, markdownEngine, type ParseEnv } from '../markdown/engine';
 import { parseAfter, type MarkdownParse } from '../markdown/incrementalParse';
 import type { Problem } from '../problem';
 import { LineIndex } from '../text/lineIndex';
@@ -79,8 +79,8 @@ const LONE_CR_ALL = /\r(?!\n)/g;
 /**
  * A recap's body as markdown-it reads it, kept with its parse: parsed on
  * first use, raw HTML as text (as the lint must read it), and parsed again
- * with raw HTML on only for a preview that allows it. The source has blank
- * lines in place of the frontmatter, so token maps are lines of the whole text.
+ * with raw HTML on only for a preview that allows it. The source is the whole
+ * text, parsed from the body's first line on, so token maps are its lines.
  */
 export class RecapBody {
   /** markdown-it's parse once made: the next version's parse starts from it (see incrementalParse.ts). */
@@ -91,6 +91,8 @@ export class RecapBody {
   /** `earlier`: an earlier version's parse, whose unchanged blocks are re-used (dropped once used, so old versions can go). */
   constructor(
     readonly source: string,
+    /** The body's first line: the frontmatter's lines are not Markdown. */
+    readonly startLine: number,
     private earlier: MarkdownParse | undefined,
   ) {}
 
@@ -112,7 +114,7 @@ export class RecapBody {
 
   private parsed(): MarkdownParse {
     if (!this.parse) {
-      this.parse = parseAfter(blockEngine(), this.earlier, this.source);
+      this.parse = parseAfter(blockEngine(), this.earlier, this.source, this.startLine);
       this.earlier = undefined;
     }
     return this.parse;
@@ -120,7 +122,7 @@ export class RecapBody {
 
   /** The tokens with raw HTML parsed as HTML (the preview's, when `recap.preview.allowHtml` is on). */
   htmlTokens(): Token[] {
-    return (this.html ??= markdownEngine({ html: true }).parse(this.source, {}));
+    return (this.html ??= markdownEngine({ html: true }).parse(this.source, { startLine: this.startLine } satisfies ParseEnv));
   }
 
   /** Zero-based lines inside fenced or indented code. */
@@ -171,11 +173,10 @@ export function parseRecap(path: string, written: string, options: RecapFileOpti
     // syntax error is all that is reported about it: wrong shapes there are that error's consequences.
     shape = fm ? readShape(text, fm, fm.parses ? problems : []) : { events: [], talks: [], eventField: undefined, talksField: undefined };
   }
-  // Blank lines in place of the frontmatter: markdown-it skips them, and its line maps come out as
-  // lines of the whole text. Joined, not concatenated: one flat string, which markdown-it reads
-  // character by character faster than a concatenation's rope.
+  // The body starts on a line of its own, but for a frontmatter closed at the very end of the text.
+  const at = lines.positionAt(bodyStart);
   // Only a parse whose tokens exist is worth re-using; holding nothing else keeps old versions collectable.
-  const body = new RecapBody(['\n'.repeat(lines.positionAt(bodyStart).line), text.slice(bodyStart)].join(''), previous?.body.parse);
+  const body = new RecapBody(text, at.character === 0 ? at.line : at.line + 1, previous?.body.parse);
   return {
     path,
     text,

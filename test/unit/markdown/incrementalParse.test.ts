@@ -216,3 +216,32 @@ test('block tokens with each inline’s children made when read are exactly a wh
     { numRuns: 200 },
   );
 });
+
+test('a recap’s body parsed from its first line on is the parse of its text with the frontmatter blanked, edit after edit', () => {
+  const toml = `+++\ntitle = "FOSDEM"\nevent = "fosdem-2024"\n+++\n${TRICKY}`;
+  const blanked = (text: string, bodyStart: number) => '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + text.slice(bodyStart);
+  const withChildren = (parsed: ReturnType<typeof parseRecap>) => {
+    const tokens = parsed.tokens.map((t) => Object.assign(Object.create(Object.getPrototypeOf(t) as object) as Token, t));
+    for (const t of tokens) if (t.type === 'inline') t.children = parsed.body.children(t);
+    return plain(tokens);
+  };
+  // Half the edits land in the frontmatter: a change there re-uses the body's blocks, moved when its line count changes.
+  const anywhere = fc.record({ head: fc.boolean(), at: fc.nat(1000), remove: fc.nat(3), insert: fc.constantFrom('a', '\n', '\n\n', ' ', '---\n', '') });
+  fc.assert(
+    fc.property(fc.constantFrom(toml, ...DOCS), fc.array(anywhere, { minLength: 1, maxLength: 4 }), (doc, edits) => {
+      let source = doc;
+      let previous = parseRecap('recaps/a.md', source);
+      for (const e of edits) {
+        const before = withChildren(previous);
+        const at = Math.floor(((e.head ? previous.bodyStart : source.length) * e.at) / 1000);
+        source = apply(source, { at: at / Math.max(1, source.length), remove: e.remove, insert: e.insert });
+        const next = parseRecap('recaps/a.md', source, undefined, previous);
+        assert.deepEqual(withChildren(next), plain(md.parse(blanked(next.text, next.bodyStart), {})));
+        assert.deepEqual(plain(next.body.htmlTokens()), plain(markdownEngine({ html: true }).parse(blanked(next.text, next.bodyStart), {})));
+        assert.deepEqual(withChildren(previous), before, 'the earlier parse is left as it was');
+        previous = next;
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
