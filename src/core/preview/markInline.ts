@@ -1,6 +1,6 @@
 import type Token from 'markdown-it/lib/token.mjs';
 import { markdownEngine } from '../markdown/engine';
-import { isEmphasis, type InlineLayout } from '../references/inlineLayout';
+import { isEmphasis, type InlineLayout } from '../markdown/inlineLayout';
 
 /**
  * One piece of an inline token's rendering with the text it came from: a

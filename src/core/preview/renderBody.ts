@@ -3,7 +3,7 @@ import { markdownEngine } from '../markdown/engine';
 import type { ParsedRecap } from '../recap/parseRecap';
 import { badgeMark, MARK_CLOSE, markOpen, type PlacedFinding } from './findingMarks';
 import { attrs, escapeHtml, safeHref, safeImageSrc } from './html';
-import { inlineBounds, layoutInline } from '../references/inlineLayout';
+import { inlineBounds, layoutInline } from '../markdown/inlineLayout';
 import { htmlToken, inlineUnits, markInline, newToken, type InlineMark, type InlineUnit } from './markInline';
 import { sanitizeFragment } from './sanitize';
 

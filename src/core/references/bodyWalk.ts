@@ -4,7 +4,7 @@ import { embeddedRecordings, isRecordingUrl } from '../links/recordingHosts';
 import type { ParsedRecap } from '../recap/parseRecap';
 import type { BlockCache, BlockFind } from './blockCache';
 import type { IndexCatalog } from './indexCatalog';
-import { inlineBounds, isEmphasis, layoutInline, newLayout } from './inlineLayout';
+import { inlineBounds, isEmphasis, layoutInline, newLayout } from '../markdown/inlineLayout';
 import type { BodyMention, Placeholder } from './model';
 import { findPlaceholders, isPlaceholderHref, PLACEHOLDER_TRIGGERS } from './placeholders';
 import type { TitleCandidate, TitleMatcher } from './titleMatcher';

@@ -1,5 +1,5 @@
 import type Token from 'markdown-it/lib/token.mjs';
-import { markdownEngine } from '../markdown/engine';
+import { markdownEngine } from './engine';
 import type { LineIndex } from '../text/lineIndex';
 
 /**
