@@ -7,7 +7,7 @@ import { SessionIndex } from '../../src/core/index/sessionIndex';
 import { writeIndexFile } from '../../src/core/index/writeIndexFile';
 import { lintRecap } from '../../src/core/lint/lintRecap';
 import { parseRecap } from '../../src/core/recap/parseRecap';
-import { urlKey } from '../../src/core/references/urlKey';
+import { urlKey } from '../../src/core/links/urlKey';
 import { SessionSearch } from '../../src/core/search/sessionSearch';
 import { applyEdits } from './lint/support';
 

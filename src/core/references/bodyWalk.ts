@@ -8,7 +8,7 @@ import { inlineBounds, isEmphasis, layoutInline, newLayout } from '../markdown/i
 import type { BodyMention, Placeholder } from './model';
 import { findPlaceholders, isPlaceholderHref, PLACEHOLDER_TRIGGERS } from './placeholders';
 import type { TitleCandidate, TitleMatcher } from './titleMatcher';
-import { urlKey } from './urlKey';
+import { urlKey } from '../links/urlKey';
 import { WordRun, type Piece } from './wordScan';
 
 /**

@@ -2,7 +2,7 @@ import type { IndexedSession, SessionIndex } from '../index/sessionIndex';
 import { markdownEngine } from '../markdown/engine';
 import { EventNames } from './eventNames';
 import { titlePattern, type TitlePattern } from './titlePattern';
-import { urlKey } from './urlKey';
+import { urlKey } from '../links/urlKey';
 
 /**
  * What reference finding needs from an index, computed once per index (the

@@ -2,7 +2,7 @@ import type { SessionIndex } from '../index/sessionIndex';
 import type { ParsedRecap } from '../recap/parseRecap';
 import { embeddedRecordings } from '../links/recordingHosts';
 import type { IndexCatalog } from './indexCatalog';
-import { urlKey } from './urlKey';
+import { urlKey } from '../links/urlKey';
 
 // Every http(s) URL in the text: Markdown links, reference definitions, bare URLs, HTML attributes.
 const URL_IN_TEXT = /https?:\/\/[^\s<>()[\]"'`]{1,2000}/g;

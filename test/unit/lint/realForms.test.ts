@@ -5,7 +5,7 @@ import { parseRecap } from '../../../src/core/recap/parseRecap';
 import { indexCatalog } from '../../../src/core/references/indexCatalog';
 import { inferEvents } from '../../../src/core/references/inferEvents';
 import { findPlaceholders } from '../../../src/core/references/placeholders';
-import { urlKey } from '../../../src/core/references/urlKey';
+import { urlKey } from '../../../src/core/links/urlKey';
 import { applyEdits, index, lint, only, refs } from './support';
 
 // Issue 13: the forms real blog posts use to point at talks and show recordings.

@@ -1,7 +1,7 @@
 import { talkName } from '../talkName';
 import type { RecapTalk } from '../../references/model';
 import { linkDestination, setEntryKey } from '../../edits/yamlEdits';
-import { urlKey } from '../../references/urlKey';
+import { urlKey } from '../../links/urlKey';
 import type { Fix } from '../finding';
 import type { LintRule, RuleFinding } from '../rule';
 import { knownVideo, talkAnchor, videoStatus } from '../videoStatus';
