@@ -7,7 +7,7 @@ import { parse as parseToml } from 'smol-toml';
 import { main } from '../../src/cli/main';
 import { cursorContext } from '../../src/core/completion/cursorContext';
 import { parseRecap } from '../../src/core/recap/parseRecap';
-import { addTalkEdit } from '../../src/core/talks/addTalkEdit';
+import { addTalkEdit } from '../../src/core/edits/addTalkEdit';
 import { renderHeader } from '../../src/core/preview/header';
 import { applyEdits, index, lint, only } from './lint/support';
 import { sharedFile, skipUnlessShared } from './support/sharedData';

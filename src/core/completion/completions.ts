@@ -5,8 +5,8 @@ import type { SessionSearch } from '../search/sessionSearch';
 import { editDistance } from '../search/words';
 import { referenceText } from '../talks/referenceText';
 import { speakerLine, talkCard } from '../talks/talkCard';
-import { speakerEntryYaml, talkEntryYaml } from '../talks/talkEntry';
-import { addTalkEdit } from '../talks/addTalkEdit';
+import { speakerEntryYaml, talkEntryYaml } from '../edits/talkEntry';
+import { addTalkEdit } from '../edits/addTalkEdit';
 import { cursorContext, type CursorContext, type Span } from './cursorContext';
 
 export type CompletionKind = 'event' | 'talk' | 'talk-id' | 'speaker' | 'reference';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addTalkEdit } from '../../core/talks/addTalkEdit';
+import { addTalkEdit } from '../../core/edits/addTalkEdit';
 import type { RecapDocuments } from '../recapDocuments';
 import type { IndexService } from '../sessionIndex/indexService';
 import type { Command } from './registry';

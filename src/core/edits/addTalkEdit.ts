@@ -1,6 +1,6 @@
 import type { IndexedSession } from '../index/sessionIndex';
 import { endOfLine } from '../text/offsets';
-import type { TextEdit } from '../edits/textEdit';
+import type { TextEdit } from './textEdit';
 import type { ParsedRecap } from '../recap/parseRecap';
 import { talkEntryToml, talkEntryYaml } from './talkEntry';
 
