@@ -18,9 +18,11 @@ export interface ParseEnv {
   startLine?: number;
 }
 
-/** markdown-it's block step, from `env.startLine` on (the engine never parses in inline mode). */
+/** markdown-it's block step, from `env.startLine` on. */
 function blocksFrom(state: Parameters<MarkdownIt['core']['process']>[0]): void {
   const { md, env } = state;
+  // Stock's step makes one inline token here; nothing of ours parses inline text alone (parseInline).
+  if (state.inlineMode) throw new Error('the recap engine parses documents: parseInline is not supported');
   const blocks = new md.block.State(state.src, md, env, state.tokens);
   md.block.tokenize(blocks, (env as ParseEnv).startLine ?? 0, blocks.lineMax);
 }

@@ -245,3 +245,7 @@ test('a recap’s body parsed from its first line on is the parse of its text wi
     { numRuns: 300 },
   );
 });
+
+test('the engine says so when asked to parse inline text alone, which its block step does not do', () => {
+  assert.throws(() => markdownEngine().parseInline('*x*', {}), /parseInline is not supported/);
+});
