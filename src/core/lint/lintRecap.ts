@@ -39,13 +39,6 @@ export class LintCache {
 }
 
 /**
- * Every rule over one parse: the talks are found once and shared, findings
- * come sorted by position. A frontmatter that does not parse yields its one
- * `frontmatter-syntax` finding and is otherwise ignored (its events and
- * talks are yaml's guesses); the body is still checked. Pure, so the editor, the preview and the CLI get
- * the same result for the same text and index.
- */
-/**
  * A rule's findings; a rule that throws becomes one finding naming it and the
  * error, so the other rules still report and the Problems panel keeps updating.
  */
@@ -65,6 +58,13 @@ function checkSafely(rule: LintRule, context: RuleContext): RuleFinding[] {
   }
 }
 
+/**
+ * Every rule over one parse: the talks are found once and shared, findings
+ * come sorted by position. A frontmatter that does not parse yields its one
+ * `frontmatter-syntax` finding and is otherwise ignored (its events and
+ * talks are yaml's guesses); the body is still checked. Pure, so the editor, the preview and the CLI get
+ * the same result for the same text and index.
+ */
 export function lintRecap(written: ParsedRecap, context: LintContext): LintResult {
   // A frontmatter that does not parse gets its one syntax error; nothing else is said about it until it does.
   const parsed = withReadableFrontmatter(written);
