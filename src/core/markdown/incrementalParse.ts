@@ -24,7 +24,8 @@ export function parseMarkdown(md: MarkdownIt, source: string, startLine = 0): Ma
 /** The parse of `source` from `startLine` on: re-using `previous` where it can (see `reparse`), else whole. */
 export function parseAfter(md: MarkdownIt, previous: MarkdownParse | undefined, source: string, startLine = 0): MarkdownParse {
   const tokens = previous ? reparse(md, previous, source, startLine) : undefined;
-  return tokens ? { source, startLine, tokens, references: false, env: {} } : parseMarkdown(md, source, startLine);
+  // Re-used blocks come with the earlier environment: its link reference definitions are this text's too (see reparse).
+  return tokens ? { source, startLine, tokens, references: previous!.references, env: previous!.env } : parseMarkdown(md, source, startLine);
 }
 
 function hasKeys(o: object | undefined): boolean {
@@ -59,11 +60,19 @@ const MAX_SLICE_SHARE = 0.5;
  * Unchanged blocks keep their token objects; those after the change get
  * copies when their line numbers move, so the earlier parse stays intact.
  * A change before `startLine` (the frontmatter) leaves every block as it was.
+ * When the Markdown did not change, the blocks stand even with definitions.
  */
 export function reparse(md: MarkdownIt, previous: MarkdownParse, source: string, startLine = 0): Token[] | undefined {
   const before = previous.source;
-  if (before === source && startLine === previous.startLine) return previous.tokens;
-  if (previous.references) return undefined;
+  const bodyFrom = lineOffset(before, previous.startLine);
+  const sourceBodyFrom = lineOffset(source, startLine);
+  // The Markdown unchanged (the text, or only the frontmatter, changed): every block stands, moved with it.
+  if (before.length - bodyFrom === source.length - sourceBodyFrom && before.slice(bodyFrom) === source.slice(sourceBodyFrom)) {
+    const by = startLine - previous.startLine;
+    return by === 0 ? previous.tokens : previous.tokens.map((t) => (t.map ? moved(t, by) : t));
+  }
+  // Both changed at once (a paste, a replace-all): parsed whole.
+  if (previous.references || startLine !== previous.startLine || before.slice(0, bodyFrom) !== source.slice(0, sourceBodyFrom)) return undefined;
   const blocks = topLevelBlocks(previous.tokens);
   if (!blocks) return undefined;
 
@@ -74,13 +83,6 @@ export function reparse(md: MarkdownIt, previous: MarkdownParse, source: string,
   while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === source.charCodeAt(source.length - 1 - suffix)) suffix++;
 
   const changeLine = countLines(before, 0, prefix);
-  if (changeLine < previous.startLine || startLine !== previous.startLine) {
-    // Only the lines before the Markdown changed when what follows them is the same text.
-    const oldBody = before.length - lineOffset(before, previous.startLine);
-    const same = oldBody === source.length - lineOffset(source, startLine) && suffix >= oldBody;
-    const by = startLine - previous.startLine;
-    return !same ? undefined : by === 0 ? previous.tokens : previous.tokens.map((t) => (t.map ? moved(t, by) : t));
-  }
   const oldLines = countLines(before, prefix, before.length - suffix);
   const lineDelta = countLines(source, prefix, source.length - suffix) - oldLines;
   const lastChangedLine = changeLine + oldLines;

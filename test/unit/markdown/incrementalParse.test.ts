@@ -219,6 +219,7 @@ test('block tokens with each inline’s children made when read are exactly a wh
 
 test('a recap’s body parsed from its first line on is the parse of its text with the frontmatter blanked, edit after edit', () => {
   const toml = `+++\ntitle = "FOSDEM"\nevent = "fosdem-2024"\n+++\n${TRICKY}`;
+  const definitions = `---\ntitle: FOSDEM\n---\nSee [the talk][t] and [t].\n\n[t]: https://fosdem.org/2024/schedule/\n`;
   const blanked = (text: string, bodyStart: number) => '\n'.repeat(text.slice(0, bodyStart).split('\n').length - 1) + text.slice(bodyStart);
   const withChildren = (parsed: ReturnType<typeof parseRecap>) => {
     const tokens = parsed.tokens.map((t) => Object.assign(Object.create(Object.getPrototypeOf(t) as object) as Token, t));
@@ -228,7 +229,7 @@ test('a recap’s body parsed from its first line on is the parse of its text wi
   // Half the edits land in the frontmatter: a change there re-uses the body's blocks, moved when its line count changes.
   const anywhere = fc.record({ head: fc.boolean(), at: fc.nat(1000), remove: fc.nat(3), insert: fc.constantFrom('a', '\n', '\n\n', ' ', '---\n', '') });
   fc.assert(
-    fc.property(fc.constantFrom(toml, ...DOCS), fc.array(anywhere, { minLength: 1, maxLength: 4 }), (doc, edits) => {
+    fc.property(fc.constantFrom(toml, definitions, ...DOCS), fc.array(anywhere, { minLength: 1, maxLength: 4 }), (doc, edits) => {
       let source = doc;
       let previous = parseRecap('recaps/a.md', source);
       for (const e of edits) {
@@ -248,4 +249,16 @@ test('a recap’s body parsed from its first line on is the parse of its text wi
 
 test('the engine says so when asked to parse inline text alone, which its block step does not do', () => {
   assert.throws(() => markdownEngine().parseInline('*x*', {}), /parseInline is not supported/);
+});
+
+test('the body’s reference links survive a parse that re-uses the earlier one: the same text, or only the frontmatter changed', () => {
+  const text = '---\ntitle: x\n---\nSee [the talk][t].\n\n[t]: https://fosdem.org/x\n';
+  const linkTypes = (parsed: ReturnType<typeof parseRecap>) => parsed.body.children(parsed.tokens.find((t) => t.type === 'inline')!).map((c) => c.type);
+  const first = parseRecap('recaps/a.md', text);
+  const expected = linkTypes(first);
+  assert.deepEqual(expected, ['text', 'link_open', 'text', 'link_close', 'text']);
+  assert.deepEqual(linkTypes(parseRecap('recaps/a.md', text, undefined, first)), expected, 'the same text');
+  const retitled = parseRecap('recaps/a.md', text.replace('title: x', 'title: xy\ndate: 2024'), undefined, first);
+  assert.equal(retitled.tokens[0]!.map![0], first.tokens[0]!.map![0] + 1, 'its blocks moved down a line with the frontmatter');
+  assert.deepEqual(linkTypes(retitled), expected, 'only the frontmatter changed');
 });
